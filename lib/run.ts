@@ -1,0 +1,59 @@
+// Running host commands: one helper that captures output, one that shows a long step's progress.
+import { spawn, type SpawnOptions } from 'node:child_process';
+import readline from 'node:readline';
+
+export type RunResult = { code: number; stdout: string; stderr: string };
+
+/** Runs a command to completion and captures its output; never throws for a non-zero exit. */
+export function run(cmd: string, args: string[], opts: SpawnOptions & { input?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin!.end(opts.input ?? '');
+  });
+}
+
+/**
+ * Runs a long step, printing its output as progress: each line prefixed, at most one line a second (plus
+ * the last), with the elapsed time, so a 50-second debootstrap shows it is alive without flooding the log.
+ * Throws with the last lines of output when the step fails.
+ */
+export function runWithProgress(
+  label: string,
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions = {},
+  log: (line: string) => void = (l) => console.log(l),
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tail: string[] = [];
+    let lastShown = 0;
+    let pending: string | null = null;
+    const show = (line: string) => {
+      log(`[${label} ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
+      lastShown = Date.now();
+      pending = null;
+    };
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      readline.createInterface({ input: stream }).on('line', (line) => {
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+        if (Date.now() - lastShown >= 1000) show(line);
+        else pending = line;
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (pending) show(pending);
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (exit ${code}). Last output:\n${tail.join('\n')}`));
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// The terminal's socket.io protocol, shared by the browser and the server. Every payload from the browser
+// is parsed with these schemas before use.
+import { z } from 'zod';
+
+/** Largest single input message; the browser splits pastes into pieces of INPUT_CHUNK. */
+export const INPUT_MAX = 64 * 1024;
+export const INPUT_CHUNK = 16 * 1024;
+/** Input waiting to reach the sandbox beyond this is refused (with a notice), so a paste cannot pile up. */
+export const INPUT_BACKLOG_MAX = 2 * 1024 * 1024;
+
+export const OpenRequest = z.object({
+  cols: z.number().int().min(1).max(1000),
+  rows: z.number().int().min(1).max(1000),
+});
+export const ResizeRequest = OpenRequest;
+export const InputMessage = z.string().max(INPUT_MAX);
+export const AckMessage = z.number().int().min(0).max(1 << 30);
+
+/** Why a terminal is not (or no longer) usable; the browser shows a translated message for each. */
+export const ERROR_CODES = [
+  'no-learner',
+  'foreign-origin',
+  'start-failed',
+  'disconnected',
+  'ended-idle',
+  'ended-lifetime',
+  'ended-gone',
+  'ended-shutdown',
+  'bad-request',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type TerminalStatus =
+  | { state: 'starting' }
+  | { state: 'queued'; position: number }
+  | { state: 'ready'; hostname: string }
+  | { state: 'error'; code: ErrorCode; detail?: string };
+
+export type Notice = 'input-overflow';
+
+export const EVENTS = {
+  open: 'terminal:open',
+  input: 'terminal:input',
+  resize: 'terminal:resize',
+  ack: 'terminal:ack',
+  reset: 'sandbox:reset',
+  output: 'terminal:output',
+  status: 'terminal:status',
+  notice: 'terminal:notice',
+} as const;

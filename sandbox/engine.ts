@@ -1,0 +1,153 @@
+// The host Docker engine that runs the sandboxes: found, or started, or installed and started.
+// One code path for the app, the tests and CI: every entry point calls ensureEngine().
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Docker from 'dockerode';
+import type { Config } from '../lib/config';
+import { ensureDebianPackages, isDebianRoot } from '../lib/debian';
+import { installHostIsolation } from './isolation';
+
+export type Engine = {
+  docker: Docker;
+  /** The engine's address, as DOCKER_HOST would spell it. */
+  host: string;
+  /** True when this process started the engine (and so must stop it). */
+  startedHere: boolean;
+  stop(): Promise<void>;
+};
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const DOCKERD_PATHS = ['/usr/sbin/dockerd', '/usr/bin/dockerd', '/usr/local/bin/dockerd'];
+
+export function privateEnginePaths(config: Config) {
+  const dir = path.join(config.dataDir, 'engine');
+  return {
+    dir,
+    socket: path.join(dir, 'docker.sock'),
+    pidFile: path.join(dir, 'dockerd.pid'),
+    log: path.join(config.dataDir, 'logs', 'dockerd.log'),
+  };
+}
+
+export function dockerFor(host: string): Docker {
+  if (host.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
+  const url = new URL(host.replace(/^tcp:/, 'http:'));
+  return new Docker({ host: url.hostname, port: Number(url.port || 2375) });
+}
+
+async function answers(docker: Docker, timeoutMs = 2000): Promise<boolean> {
+  try {
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findDockerd(): string | undefined {
+  return DOCKERD_PATHS.find((p) => fs.existsSync(p));
+}
+
+async function startPrivateDockerd(config: Config, dockerd: string): Promise<number> {
+  const p = privateEnginePaths(config);
+  fs.mkdirSync(p.dir, { recursive: true });
+  fs.mkdirSync(path.dirname(p.log), { recursive: true });
+  fs.rmSync(p.socket, { force: true });
+  console.log(`[engine] starting a private dockerd (state in ${p.dir}, log in ${p.log})`);
+  const out = fs.openSync(p.log, 'a');
+  // Detached, with output to a log file: it must never hold the caller's stdout (CI waits on that).
+  const child = spawn(
+    dockerd,
+    [
+      `--host=unix://${p.socket}`,
+      `--data-root=${path.join(p.dir, 'data')}`,
+      `--exec-root=${path.join(p.dir, 'exec')}`,
+      `--pidfile=${p.pidFile}`,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  child.unref();
+  fs.closeSync(out);
+  const docker = dockerFor(`unix://${p.socket}`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    if (await answers(docker, 1000)) return child.pid!;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`NetLab: the private dockerd did not come up; see ${p.log}`);
+}
+
+async function stopPid(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * Finds an engine that answers (DOCKER_HOST, the default socket, or a private engine of an earlier run);
+ * otherwise starts a private dockerd with its state under the data directory, installing Debian's docker.io
+ * first when dockerd is missing and we are root on Debian. Sets DOCKER_HOST for child processes.
+ */
+export async function ensureEngine(config: Config): Promise<Engine> {
+  const p = privateEnginePaths(config);
+  const candidates = process.env.DOCKER_HOST
+    ? [process.env.DOCKER_HOST]
+    : [`unix://${DEFAULT_SOCKET}`, `unix://${p.socket}`];
+  for (const host of candidates) {
+    const docker = dockerFor(host);
+    if (await answers(docker)) return finish({ docker, host, startedHere: false, stop: async () => {} });
+  }
+
+  let dockerd = findDockerd();
+  if (!dockerd) {
+    if (!isDebianRoot()) {
+      throw new Error(
+        'NetLab needs a Docker engine: none answers at DOCKER_HOST or /var/run/docker.sock, and dockerd is not ' +
+          'installed. Install Docker (Debian: apt-get install docker.io) or set DOCKER_HOST.',
+      );
+    }
+    await ensureDebianPackages(['docker.io'], 'the Docker engine that runs the sandboxes');
+    dockerd = findDockerd();
+    if (!dockerd) throw new Error('NetLab: docker.io was installed but no dockerd binary was found.');
+  }
+  const pid = await startPrivateDockerd(config, dockerd);
+  const host = `unix://${p.socket}`;
+  return finish({
+    docker: dockerFor(host),
+    host,
+    startedHere: true,
+    stop: async () => {
+      console.log('[engine] stopping the private dockerd');
+      await stopPid(pid);
+    },
+  });
+}
+
+async function finish(engine: Engine): Promise<Engine> {
+  process.env.DOCKER_HOST = engine.host;
+  if (engine.host.startsWith('unix://')) await installHostIsolation();
+  else console.warn('[engine] remote engine: host firewall rules for sandbox isolation are not managed here');
+  return engine;
+}
+
+/** Stops a private engine left running by an earlier process (used by the test command's clean-up). */
+export async function stopPrivateEngine(config: Config): Promise<void> {
+  const { pidFile } = privateEnginePaths(config);
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  if (pid > 0) await stopPid(pid);
+}

@@ -1,0 +1,135 @@
+// Builds NetLab's images on the host engine from Debian packages (no registry): each recipe fills a root
+// filesystem, which is imported as an image labelled with the hash of its recipe. An image whose label
+// matches its recipe's hash is not built again.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type Docker from 'dockerode';
+import type { Config } from '../../lib/config';
+import { ensureDebianPackages } from '../../lib/debian';
+import { runWithProgress } from '../../lib/run';
+
+const RECIPES_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** Files every recipe may source; part of each recipe's hash. */
+const SHARED_FILES = ['download-debs.sh'];
+const RECIPE_LABEL = 'netlab.recipe';
+
+export type ImageSpec = {
+  /** Name on the host engine; inside a sandbox the `netlab/` prefix is dropped. */
+  name: string;
+  recipe: string;
+  /** Dockerfile instructions applied on import (CMD, EXPOSE, ENV…). */
+  changes: string[];
+  /** Images saved into this one's /opt/netlab/images, to be loaded by its inner engine. */
+  bundles?: string[];
+};
+
+export const LESSON_IMAGES: ImageSpec[] = [
+  { name: 'netlab/busybox', recipe: 'busybox', changes: ['CMD ["sh"]'] },
+  {
+    name: 'netlab/nginx',
+    recipe: 'nginx',
+    changes: ['EXPOSE 80', 'CMD ["nginx", "-g", "daemon off;"]'],
+  },
+];
+
+export const SANDBOX_IMAGE: ImageSpec = {
+  name: 'netlab/sandbox',
+  recipe: 'sandbox',
+  changes: [
+    'ENV LANG=C.UTF-8',
+    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    'WORKDIR /root',
+    'CMD ["/usr/local/sbin/netlab-init"]',
+  ],
+  bundles: LESSON_IMAGES.map((i) => i.name),
+};
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The hash of everything a recipe's result depends on: its files, the shared files, its changes, its bundles. */
+export function recipeHash(spec: ImageSpec, bundleHashes: string[], mirror: string): string {
+  const h = crypto.createHash('sha256');
+  const recipeDir = path.join(RECIPES_DIR, spec.recipe);
+  for (const file of [...filesUnder(recipeDir), ...SHARED_FILES.map((f) => path.join(RECIPES_DIR, f))]) {
+    h.update(path.relative(RECIPES_DIR, file)).update('\0');
+    const stat = fs.lstatSync(file);
+    h.update(stat.isSymbolicLink() ? fs.readlinkSync(file) : fs.readFileSync(file));
+    h.update(String(stat.mode & 0o111)).update('\0');
+  }
+  h.update(JSON.stringify({ changes: spec.changes, bundleHashes, mirror }));
+  return h.digest('hex').slice(0, 24);
+}
+
+async function labelOf(docker: Docker, name: string): Promise<string | undefined> {
+  try {
+    const info = await docker.getImage(name).inspect();
+    return info.Config?.Labels?.[RECIPE_LABEL];
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveImages(docker: Docker, names: string[], file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const stream = await docker.getImages({ names } as Parameters<Docker['getImages']>[0]);
+  await new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(file);
+    stream.on('error', reject);
+    out.on('error', reject);
+    out.on('finish', () => resolve());
+    stream.pipe(out);
+  });
+}
+
+async function importRootfs(docker: Docker, rootfs: string, spec: ImageSpec, hash: string): Promise<void> {
+  const tar = spawn('tar', ['-C', rootfs, '--numeric-owner', '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [repo, tag = 'latest'] = spec.name.split(':') as [string, string?];
+  const changes = [...spec.changes, `LABEL ${RECIPE_LABEL}=${hash}`];
+  const response = await docker.importImage(tar.stdout!, { repo, tag, changes } as object);
+  await new Promise<void>((resolve, reject) =>
+    docker.modem.followProgress(response, (err: Error | null) => (err ? reject(err) : resolve())),
+  );
+}
+
+async function buildOne(docker: Docker, config: Config, spec: ImageSpec, hash: string): Promise<void> {
+  const label = `image ${spec.name}`;
+  console.log(`[images] building ${spec.name} (recipe ${spec.recipe}, hash ${hash})`);
+  const started = Date.now();
+  const work = path.join(config.dataDir, 'build', spec.recipe);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  fs.mkdirSync(config.cacheDir, { recursive: true });
+  await runWithProgress(label, 'bash', [path.join(RECIPES_DIR, spec.recipe, 'recipe.sh')], {
+    env: { ...process.env, OUT: work, CACHE: config.cacheDir, DEBIAN_MIRROR: config.debianMirror },
+  });
+  if (spec.bundles?.length) {
+    console.log(`[${label}] bundling ${spec.bundles.join(', ')}`);
+    await saveImages(docker, spec.bundles, path.join(work, 'opt/netlab/images/platform-images.tar'));
+  }
+  console.log(`[${label}] importing into the engine`);
+  await importRootfs(docker, work, spec, hash);
+  fs.rmSync(work, { recursive: true, force: true });
+  console.log(`[${label}] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Builds whichever of the platform's images are missing or out of date; quick when all are current. */
+export async function ensureImages(docker: Docker, config: Config): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const spec of [...LESSON_IMAGES, SANDBOX_IMAGE]) {
+    const bundleHashes = (spec.bundles ?? []).map((b) => hashes.get(b)!);
+    const hash = recipeHash(spec, bundleHashes, config.debianMirror);
+    hashes.set(spec.name, hash);
+    if ((await labelOf(docker, spec.name)) === hash) continue;
+    await ensureDebianPackages(['debootstrap'], 'building the sandbox images from Debian packages');
+    await buildOne(docker, config, spec, hash);
+  }
+}

@@ -1,0 +1,79 @@
+// The learner's shell: a `docker exec` with a TTY into the sandbox, attached to its tmux session "main"
+// (created by netlab-init), so that a reload or a dropped connection re-attaches to the same shell.
+import type { Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import type { SandboxHandle } from './sandbox';
+
+export type TerminalSize = { cols: number; rows: number };
+
+export type TerminalSession = {
+  output: Duplex;
+  write(data: string): boolean;
+  resize(size: TerminalSize): Promise<void>;
+  close(): void;
+};
+
+export function clampSize(size: TerminalSize): TerminalSize {
+  const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.floor(n) || lo));
+  return { cols: clamp(size.cols, 20, 500), rows: clamp(size.rows, 5, 200) };
+}
+
+export async function attachTerminal(docker: Docker, sandbox: SandboxHandle, size: TerminalSize): Promise<TerminalSession> {
+  const exec = await docker.getContainer(sandbox.containerId).exec({
+    Cmd: ['tmux', '-u', 'new-session', '-A', '-s', 'main'],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+    Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+  });
+  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+  const resize = async (s: TerminalSize) => {
+    const { cols, rows } = clampSize(s);
+    await exec.resize({ h: rows, w: cols }).catch(() => undefined);
+  };
+  await resize(size);
+  return {
+    output: stream,
+    write: (data) => stream.write(data),
+    resize,
+    close: () => stream.destroy(),
+  };
+}
+
+/**
+ * Output back-pressure. The browser acknowledges bytes once xterm.js has drawn them; above `high`
+ * unacknowledged bytes the sandbox's output is paused, below `low` it resumes. While paused, tmux drops
+ * what the screen cannot show, and keystrokes (Ctrl-C) still flow the other way.
+ */
+export class OutputFlow {
+  private unacked = 0;
+  paused = false;
+
+  constructor(
+    private readonly pause: () => void,
+    private readonly resume: () => void,
+    readonly high = 256 * 1024,
+    readonly low = 64 * 1024,
+  ) {}
+
+  sent(bytes: number): void {
+    this.unacked += bytes;
+    if (!this.paused && this.unacked > this.high) {
+      this.paused = true;
+      this.pause();
+    }
+  }
+
+  acked(bytes: number): void {
+    this.unacked = Math.max(0, this.unacked - bytes);
+    if (this.paused && this.unacked < this.low) {
+      this.paused = false;
+      this.resume();
+    }
+  }
+
+  get pending(): number {
+    return this.unacked;
+  }
+}

@@ -1,0 +1,61 @@
+// NetLab's one entry point: Next.js pages and /api routes, and socket.io terminals, on one HTTP server.
+import http from 'node:http';
+import next from 'next';
+import { Server as SocketServer } from 'socket.io';
+import { loadConfig } from './lib/config';
+import { ensureLearner } from './lib/learner';
+import { setRuntime } from './lib/runtime';
+import { INPUT_MAX } from './lib/terminal-protocol';
+import { ensureEngine } from './sandbox/engine';
+import { ensureImages } from './sandbox/images/build';
+import { SandboxPool } from './sandbox/pool';
+import { registerTerminalSockets } from './sandbox/terminal-socket';
+
+async function main() {
+  const config = loadConfig();
+  const dev = process.env.NODE_ENV !== 'production';
+  const engine = await ensureEngine(config);
+  console.log(`[engine] using ${engine.host}`);
+  await ensureImages(engine.docker, config);
+  const pool = new SandboxPool(engine.docker, config);
+  setRuntime({ engine, pool });
+
+  const app = next({ dev, hostname: 'localhost', port: config.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    ensureLearner(req, res);
+    void handle(req, res);
+  });
+  const io = new SocketServer(server, { maxHttpBufferSize: INPUT_MAX * 2 });
+  registerTerminalSockets(io, engine.docker, pool);
+
+  await pool.start();
+  server.listen(config.port, config.host, () => {
+    console.log(`[netlab] ready on http://localhost:${config.port} (pool of ${config.poolSize}, max ${config.maxSandboxes})`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[netlab] ${signal}: removing sandboxes and stopping`);
+    io.close();
+    server.close();
+    await pool.stop().catch((e) => console.error('[netlab] pool stop failed:', e));
+    await engine.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+// A failing request or socket must never take the server down: log and carry on.
+process.on('unhandledRejection', (err) => console.error('[netlab] unhandled rejection:', err));
+process.on('uncaughtException', (err) => console.error('[netlab] uncaught exception:', err));
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
