@@ -3,6 +3,7 @@ import http from 'node:http';
 import next from 'next';
 import { Server as SocketServer } from 'socket.io';
 import { loadConfig } from './lib/config';
+import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
 import { setRuntime } from './lib/runtime';
 import { INPUT_MAX } from './lib/terminal-protocol';
@@ -26,6 +27,7 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     ensureLearner(req, res);
+    rememberLangFromQuery(req, res);
     void handle(req, res);
   });
   const io = new SocketServer(server, { maxHttpBufferSize: INPUT_MAX * 2 });

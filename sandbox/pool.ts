@@ -35,7 +35,7 @@ export class SandboxPool extends EventEmitter {
 
   constructor(
     private readonly docker: Docker,
-    private readonly config: Config,
+    readonly config: Config,
   ) {
     super();
   }

@@ -24,7 +24,7 @@ export type SandboxHandle = {
  * set lacks CAP_SYS_RESOURCE), while keeping what the inner engine never needs out of reach: no host block
  * devices (only mknod of them), no kernel modules, no host clock, a private cgroup namespace.
  */
-export function sandboxHostConfig(config: Config, networkName: string): Docker.HostConfig {
+export function sandboxHostConfig(config: Config, networkName: string): Docker.HostConfig & { CgroupnsMode: string } {
   const memory = config.sandboxMemoryMiB * 1024 * 1024;
   return {
     NetworkMode: networkName,
@@ -32,23 +32,63 @@ export function sandboxHostConfig(config: Config, networkName: string): Docker.H
     CgroupnsMode: 'private',
     CapAdd: ['ALL'],
     CapDrop: ['SYS_RESOURCE', 'SYS_MODULE', 'SYS_TIME', 'SYS_RAWIO', 'SYS_BOOT', 'MAC_ADMIN', 'SYSLOG', 'WAKE_ALARM'],
-    SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined', 'systempaths=unconfined'],
+    SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+    // What the CLI's --security-opt systempaths=unconfined means: /proc and /sys neither masked nor read-only.
+    MaskedPaths: [],
+    ReadonlyPaths: [],
     DeviceCgroupRules: ['c *:* rwm', 'b *:* m'],
     Memory: memory,
     MemorySwap: memory,
     PidsLimit: config.sandboxPids,
     NanoCpus: Math.round(config.sandboxCpus * 1e9),
     // The inner /var/lib/docker must not be on overlayfs, or the inner engine falls back to vfs.
-    Mounts: [{ Type: 'volume', Target: '/var/lib/docker' }],
+    Mounts: [{ Type: 'volume', Source: '', Target: '/var/lib/docker' }],
     // Nothing outside answers: pulls fail at once instead of waiting out a DNS timeout.
     ExtraHosts: ['registry-1.docker.io:127.0.0.1', 'index.docker.io:127.0.0.1', 'auth.docker.io:127.0.0.1'],
     Dns: ['127.0.0.1'],
-  } as Docker.HostConfig;
+  };
 }
 
 async function usedSubnets(docker: Docker): Promise<string[]> {
   const networks = await docker.listNetworks();
   return networks.flatMap((n) => (n.IPAM?.Config ?? []).map((c) => c.Subnet).filter((s): s is string => !!s));
+}
+
+let networkQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The sandbox's own --internal network on the first free subnet of the pool. Creations are serialized in
+ * this process so that two sandboxes starting at once do not pick the same subnet; a clash with another
+ * process is retried.
+ */
+function createIsolatedNetwork(
+  docker: Docker,
+  config: Config,
+  name: string,
+  bridge: string,
+  labels: Record<string, string>,
+): Promise<Docker.Network> {
+  const create = async () => {
+    for (let attempt = 0; ; attempt++) {
+      const { subnet, gateway } = allocateSubnet(config.subnetPool, await usedSubnets(docker));
+      try {
+        return await docker.createNetwork({
+          Name: name,
+          Driver: 'bridge',
+          Internal: true,
+          CheckDuplicate: true,
+          IPAM: { Driver: 'default', Config: [{ Subnet: subnet, Gateway: gateway }] },
+          Options: { 'com.docker.network.bridge.name': bridge },
+          Labels: labels,
+        });
+      } catch (err) {
+        if (attempt >= 5 || !/overlap/i.test(String(err))) throw err;
+      }
+    }
+  };
+  const result = networkQueue.then(create, create);
+  networkQueue = result.catch(() => undefined);
+  return result;
 }
 
 /** Waits for netlab-init's "NETLAB READY" line on the container's output. */
@@ -78,24 +118,7 @@ export async function createSandbox(docker: Docker, config: Config): Promise<San
   const short = id.slice(0, 11);
   const labels = { [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: config.poolName, [LABEL_SANDBOX]: id };
   const networkName = `netlab-${short}`;
-  // Two sandboxes starting at once may pick the same free subnet; the engine refuses the second: retry.
-  let network: Docker.Network | undefined;
-  for (let attempt = 0; !network; attempt++) {
-    const { subnet, gateway } = allocateSubnet(config.subnetPool, await usedSubnets(docker));
-    try {
-      network = await docker.createNetwork({
-        Name: networkName,
-        Driver: 'bridge',
-        Internal: true,
-        CheckDuplicate: true,
-        IPAM: { Driver: 'default', Config: [{ Subnet: subnet, Gateway: gateway }] },
-        Options: { 'com.docker.network.bridge.name': `${BRIDGE_PREFIX}${short}` },
-        Labels: labels,
-      });
-    } catch (err) {
-      if (attempt >= 5 || !/overlap/i.test(String(err))) throw err;
-    }
-  }
+  const network = await createIsolatedNetwork(docker, config, networkName, `${BRIDGE_PREFIX}${short}`, labels);
   const hostname = `lab-${id.slice(0, 6)}`;
   try {
     const container = await docker.createContainer({

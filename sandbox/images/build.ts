@@ -80,7 +80,9 @@ async function labelOf(docker: Docker, name: string): Promise<string | undefined
 
 async function saveImages(docker: Docker, names: string[], file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const stream = await docker.getImages({ names } as Parameters<Docker['getImages']>[0]);
+  // `docker save` of several images at once (dockerode has it, its type definitions do not).
+  const saver = docker as Docker & { getImages(opts: { names: string[] }): Promise<NodeJS.ReadableStream> };
+  const stream = await saver.getImages({ names });
   await new Promise<void>((resolve, reject) => {
     const out = fs.createWriteStream(file);
     stream.on('error', reject);

@@ -1,0 +1,28 @@
+// GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
+import { getRuntime } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const runtime = getRuntime();
+  if (!runtime) return Response.json({ ok: false, error: 'server is starting' }, { status: 503 });
+  const { engine, pool } = runtime;
+  const reachable = await Promise.race([
+    engine.docker.ping().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+  ]);
+  const stats = pool.stats();
+  return Response.json(
+    {
+      ok: reachable,
+      engine: { reachable, host: engine.host },
+      pool: { size: pool.config.poolSize, max: pool.config.maxSandboxes, ...stats },
+      sandboxes: { running: stats.running },
+      lastError: pool.lastError,
+    },
+    { status: reachable ? 200 : 503 },
+  );
+}

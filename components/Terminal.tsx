@@ -1,0 +1,189 @@
+'use client';
+// The learner's terminal: xterm.js in the browser, socket.io to the server, a tmux session in the sandbox.
+// data-state is a contract for tests: connecting → ready (the prompt is live) | error.
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { Terminal as XTerm } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { EVENTS, INPUT_CHUNK, type TerminalStatus } from '@/lib/terminal-protocol';
+
+type Text = Record<string, string>;
+type View =
+  | { state: 'connecting'; message: string }
+  | { state: 'ready'; message: null }
+  | { state: 'error'; message: string; retry: boolean };
+
+/** Acknowledge drawn output in batches, so acks cost little and the server can pace the sandbox. */
+const ACK_BATCH = 16 * 1024;
+
+const THEME = {
+  background: '#0f1720',
+  foreground: '#d8dee9',
+  cursor: '#f0c674',
+  selectionBackground: '#3b4b5e',
+  black: '#1d2733',
+  red: '#ef6b73',
+  green: '#8fd18f',
+  yellow: '#f0c674',
+  blue: '#6fb3ff',
+  magenta: '#c49bff',
+  cyan: '#6cd4d4',
+  white: '#d8dee9',
+  brightBlack: '#5c6b7d',
+  brightRed: '#ff8a92',
+  brightGreen: '#a8e6a8',
+  brightYellow: '#ffd98a',
+  brightBlue: '#92c7ff',
+  brightMagenta: '#d9b8ff',
+  brightCyan: '#8fe8e8',
+  brightWhite: '#ffffff',
+};
+
+function describe(status: TerminalStatus, text: Text): View {
+  switch (status.state) {
+    case 'starting':
+      return { state: 'connecting', message: text['terminal.starting']! };
+    case 'queued':
+      return { state: 'connecting', message: text['terminal.queued']!.replace('{n}', String(status.position)) };
+    case 'ready':
+      return { state: 'ready', message: null };
+    case 'error':
+      return { state: 'error', message: text[`terminal.error.${status.code}`] ?? status.code, retry: true };
+  }
+}
+
+export function Terminal({ text }: { text: Text }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const socketRef = useRef<Socket | null>(null);
+  const termRef = useRef<XTerm | null>(null);
+  const [view, setView] = useState<View>({ state: 'connecting', message: text['terminal.starting']! });
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let cleanup = () => {};
+    void (async () => {
+      // xterm touches `window` on import: load it in the browser only.
+      const [{ Terminal: XTermClass }, { FitAddon }] = await Promise.all([
+        import('@xterm/xterm'),
+        import('@xterm/addon-fit'),
+      ]);
+      if (disposed || !hostRef.current) return;
+      const term = new XTermClass({
+        fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace',
+        fontSize: 14,
+        lineHeight: 1.15,
+        cursorBlink: true,
+        scrollback: 5000,
+        theme: THEME,
+      });
+      const fit = new FitAddon();
+      term.loadAddon(fit);
+      term.open(hostRef.current);
+      fit.fit();
+      termRef.current = term;
+
+      const socket = io({ transports: ['websocket'], withCredentials: true });
+      socketRef.current = socket;
+      const size = () => ({ cols: term.cols, rows: term.rows });
+      let unacked = 0;
+      let ackTimer: ReturnType<typeof setTimeout> | undefined;
+      const flushAck = () => {
+        clearTimeout(ackTimer);
+        ackTimer = undefined;
+        if (unacked > 0) socket.emit(EVENTS.ack, unacked);
+        unacked = 0;
+      };
+
+      socket.on('connect', () => socket.emit(EVENTS.open, size()));
+      socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+        const code = err.data?.code;
+        if (code) setView({ state: 'error', message: text[`terminal.error.${code}`] ?? code, retry: false });
+        else setView({ state: 'connecting', message: text['terminal.error.offline']! });
+      });
+      socket.on('disconnect', () => setView({ state: 'connecting', message: text['terminal.error.offline']! }));
+      socket.on(EVENTS.status, (status: TerminalStatus) => {
+        if (status.state === 'starting' || status.state === 'queued') term.reset();
+        setView(describe(status, text));
+        if (status.state === 'ready') term.focus();
+      });
+      socket.on(EVENTS.notice, (code: string) => {
+        setNotice(text[`terminal.notice.${code}`] ?? code);
+        setTimeout(() => setNotice(null), 5000);
+      });
+      socket.on(EVENTS.output, (data: ArrayBuffer) => {
+        const bytes = new Uint8Array(data);
+        term.write(bytes, () => {
+          unacked += bytes.length;
+          if (unacked >= ACK_BATCH) flushAck();
+          else ackTimer ??= setTimeout(flushAck, 20);
+        });
+      });
+      term.onData((data) => {
+        for (let i = 0; i < data.length; i += INPUT_CHUNK) socket.emit(EVENTS.input, data.slice(i, i + INPUT_CHUNK));
+      });
+
+      let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+      const observer = new ResizeObserver(() => {
+        clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(() => {
+          fit.fit();
+          if (socket.connected) socket.emit(EVENTS.resize, size());
+        }, 60);
+      });
+      observer.observe(hostRef.current);
+
+      cleanup = () => {
+        observer.disconnect();
+        clearTimeout(resizeTimer);
+        clearTimeout(ackTimer);
+        socket.close();
+        term.dispose();
+      };
+    })();
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [text]);
+
+  const reopen = (event: string) => {
+    const term = termRef.current;
+    const socket = socketRef.current;
+    if (!term || !socket) return;
+    setView({ state: 'connecting', message: text['terminal.starting']! });
+    if (!socket.connected) socket.connect();
+    else socket.emit(event, { cols: term.cols, rows: term.rows });
+  };
+
+  const startOver = () => {
+    if (window.confirm(text['terminal.reset.confirm'])) reopen(EVENTS.reset);
+  };
+
+  return (
+    <div className="terminal-frame">
+      <div className="terminal-toolbar">
+        <span className={`terminal-dot terminal-dot-${view.state}`} aria-hidden />
+        <span className="terminal-title">root shell</span>
+        <button type="button" className="button-quiet" data-testid="reset" onClick={startOver}>
+          {text['terminal.reset']}
+        </button>
+      </div>
+      <div className="terminal" data-testid="terminal" data-state={view.state}>
+        <div className="terminal-host" ref={hostRef} />
+        {view.state !== 'ready' && (
+          <div className={`terminal-overlay terminal-overlay-${view.state}`} role="status">
+            {view.state === 'connecting' && <span className="spinner" aria-hidden />}
+            <p>{view.message}</p>
+            {view.state === 'error' && view.retry && (
+              <button type="button" className="button" onClick={() => reopen(EVENTS.open)}>
+                {text['terminal.retry']}
+              </button>
+            )}
+          </div>
+        )}
+        {notice && <div className="terminal-notice">{notice}</div>}
+      </div>
+    </div>
+  );
+}
