@@ -43,9 +43,8 @@ export function sandboxHostConfig(config: Config, networkName: string): Docker.H
     NanoCpus: Math.round(config.sandboxCpus * 1e9),
     // The inner /var/lib/docker must not be on overlayfs, or the inner engine falls back to vfs.
     Mounts: [{ Type: 'volume', Source: '', Target: '/var/lib/docker' }],
-    // Nothing outside answers: pulls fail at once instead of waiting out a DNS timeout.
+    // No registry is reachable: the inner engine's pulls are refused at once (see also netlab-init's DNS).
     ExtraHosts: ['registry-1.docker.io:127.0.0.1', 'index.docker.io:127.0.0.1', 'auth.docker.io:127.0.0.1'],
-    Dns: ['127.0.0.1'],
   };
 }
 

@@ -1,0 +1,85 @@
+// The whole test suite, as `npm test` and CI run it: prepares what the tests need (the Docker engine, the
+// images, Debian's Chromium), runs each step, stops whatever it started, and ends with one summary line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { loadConfig } from '../lib/config';
+import { ensureDebianPackages } from '../lib/debian';
+import { ensureEngine, type Engine } from '../sandbox/engine';
+import { ensureImages } from '../sandbox/images/build';
+
+type Counts = { passed: number; failed: number };
+
+const config = loadConfig();
+const reports = path.join(config.dataDir, 'reports');
+fs.mkdirSync(reports, { recursive: true });
+
+function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  console.log(`\n[test] ── ${name}: ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    child.on('close', (code) => resolve(code ?? 1));
+    child.on('error', () => resolve(127));
+  });
+}
+
+function vitestCounts(file: string): Counts {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0) };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const s = JSON.parse(fs.readFileSync(file, 'utf8')).stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0 };
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  let engine: Engine | undefined;
+  const total: Counts = { passed: 0, failed: 0 };
+  const add = (c: Counts) => {
+    total.passed += c.passed;
+    total.failed += c.failed;
+  };
+  const failedSteps: string[] = [];
+  try {
+    engine = await ensureEngine(config);
+    console.log(`[test] Docker engine: ${engine.host}${engine.startedHere ? ' (started for this run)' : ''}`);
+    await ensureImages(engine.docker, config);
+    await ensureDebianPackages(['chromium'], 'end-to-end tests in a real browser');
+
+    if ((await step('typecheck', 'npx', ['tsc', '--noEmit'])) !== 0) failedSteps.push('typecheck');
+
+    for (const project of ['unit', 'integration']) {
+      const out = path.join(reports, `${project}.json`);
+      fs.rmSync(out, { force: true });
+      const code = await step(project, 'npx', [
+        'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+      ]);
+      add(vitestCounts(out));
+      if (code !== 0) failedSteps.push(project);
+    }
+
+    if ((await step('build', 'npx', ['next', 'build'])) !== 0) failedSteps.push('build');
+    else {
+      const out = path.join(reports, 'e2e.json');
+      fs.rmSync(out, { force: true });
+      const code = await step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      add(playwrightCounts(out));
+      if (code !== 0) failedSteps.push('e2e');
+    }
+  } catch (err) {
+    console.error('[test] could not prepare the suite:', err instanceof Error ? err.message : err);
+    failedSteps.push('setup');
+  } finally {
+    await engine?.stop();
+  }
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  console.log(`\n[test] finished in ${minutes} min${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  return failedSteps.length === 0 && total.failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));
