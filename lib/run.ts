@@ -14,6 +14,7 @@ export function run(cmd: string, args: string[], opts: SpawnOptions & { input?: 
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin!.on('error', () => undefined); // a command that exits before reading its input is fine
     child.stdin!.end(opts.input ?? '');
   });
 }

@@ -44,7 +44,8 @@ export class SandboxPool extends EventEmitter {
   async start(): Promise<number> {
     const removed = await removeByLabel(this.docker, { [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: this.config.poolName });
     if (removed) console.log(`[pool] removed ${removed} sandbox(es) left over from an earlier run`);
-    const every = Math.min(30_000, Math.max(250, Math.floor(this.config.idleTimeoutMs / 4)));
+    const shortest = Math.min(this.config.idleTimeoutMs, this.config.lifetimeMs);
+    const every = Math.min(30_000, Math.max(250, Math.floor(shortest / 4)));
     this.reaper = setInterval(() => void this.reap(), every);
     this.reaper.unref();
     this.pump();
