@@ -172,11 +172,13 @@ export class SandboxPool extends EventEmitter {
     this.queue.forEach((w, i) => w.onPosition(i < beingServed ? 0 : i - beingServed + 1));
   }
 
+  /** False when the container is gone or stopped; throws when the engine cannot be asked (it may come back). */
   private async isRunning(handle: SandboxHandle): Promise<boolean> {
     try {
       return (await this.docker.getContainer(handle.containerId).inspect()).State.Running;
-    } catch {
-      return false;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return false;
+      throw err;
     }
   }
 

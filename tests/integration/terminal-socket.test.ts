@@ -1,0 +1,250 @@
+// The terminal over socket.io against real sandboxes: who may connect, the shell itself, re-attaching,
+// back-pressure, huge pastes, malformed messages, and the engine going away mid-session. The engine is
+// reached through a unix-socket relay this test can cut, as an engine restart or crash would.
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { LEARNER_COOKIE } from '@/lib/learner';
+import { EVENTS, INPUT_MAX, type TerminalStatus } from '@/lib/terminal-protocol';
+import { dockerFor } from '@/sandbox/engine';
+import { SandboxPool } from '@/sandbox/pool';
+import { registerTerminalSockets } from '@/sandbox/terminal-socket';
+import { testConfig } from './helpers';
+
+/** A relay from a socket of ours to the engine's, which the test can cut and restore. */
+class EngineRelay {
+  readonly path = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-relay-')), 'docker.sock');
+  private server?: net.Server;
+  private open = new Set<net.Socket>();
+  constructor(private readonly target: string) {}
+
+  async up() {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target);
+      for (const s of [client, upstream]) {
+        this.open.add(s);
+        s.on('close', () => this.open.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    fs.rmSync(this.path, { force: true });
+    await new Promise<void>((r) => this.server!.listen(this.path, r));
+  }
+
+  cut() {
+    this.server?.close();
+    for (const s of this.open) s.destroy();
+  }
+}
+
+const relay = new EngineRelay(process.env.DOCKER_HOST!.replace('unix://', ''));
+let pool: SandboxPool;
+let httpServer: http.Server;
+let base: string;
+const sockets: Socket[] = [];
+
+const learnerCookie = (n: number) => `${LEARNER_COOKIE}=${n.toString(16).padStart(32, '0')}`;
+
+function client(headers: Record<string, string>): Socket {
+  const s = connect(base, { transports: ['websocket'], extraHeaders: headers, reconnection: false });
+  sockets.push(s);
+  return s;
+}
+
+/** A terminal client that acknowledges output as xterm.js would (unless told not to), and collects it. */
+function terminal(cookie: string, { ack = true } = {}) {
+  const socket = client({ cookie });
+  const statuses: TerminalStatus[] = [];
+  let text = '';
+  let received = 0;
+  let unacked = 0;
+  socket.on(EVENTS.status, (s: TerminalStatus) => statuses.push(s));
+  socket.on(EVENTS.output, (b: ArrayBuffer) => {
+    text += Buffer.from(b).toString('utf8');
+    if (text.length > 4_000_000) text = text.slice(-1_000_000);
+    received += b.byteLength;
+    unacked += b.byteLength;
+    if (ack) socket.emit(EVENTS.ack, b.byteLength);
+  });
+  return {
+    socket,
+    statuses,
+    get text() {
+      return text;
+    },
+    get received() {
+      return received;
+    },
+    ackAll() {
+      socket.emit(EVENTS.ack, unacked);
+      unacked = 0;
+    },
+    open: () => socket.emit(EVENTS.open, { cols: 100, rows: 30 }),
+    type: (s: string) => socket.emit(EVENTS.input, s),
+    clear() {
+      text = '';
+    },
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 30_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const lastState = (t: { statuses: TerminalStatus[] }) => t.statuses.at(-1)?.state;
+
+beforeAll(async () => {
+  await relay.up();
+  const docker = dockerFor(`unix://${relay.path}`);
+  pool = new SandboxPool(docker, testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' }));
+  await pool.start();
+  httpServer = http.createServer();
+  const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
+  registerTerminalSockets(io, docker, pool);
+  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await relay.up().catch(() => undefined);
+  await pool?.stop();
+  httpServer?.close();
+});
+
+describe('who may open a terminal', () => {
+  it('refuses a socket without the learner cookie', async () => {
+    const s = client({});
+    const err = await new Promise<Error & { data?: { code: string } }>((r) => s.on('connect_error', r));
+    expect(err.data?.code).toBe('no-learner');
+  });
+
+  it('refuses a socket from a foreign origin, even with a cookie', async () => {
+    const s = client({ cookie: learnerCookie(1), origin: 'http://evil.example' });
+    const err = await new Promise<Error & { data?: { code: string } }>((r) => s.on('connect_error', r));
+    expect(err.data?.code).toBe('foreign-origin');
+  });
+});
+
+describe('the shell', () => {
+  it('is bash in the sandbox, with UTF-8, a prompt naming the sandbox, and input both ways', async () => {
+    const t = terminal(learnerCookie(2));
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready');
+    const ready = t.statuses.at(-1) as { state: 'ready'; hostname: string };
+    await until(() => t.text.includes(`root@${ready.hostname}`), 10_000, 'prompt with hostname');
+    t.type('echo "answer=$((6*7))"; echo 你好，网络\r');
+    await until(() => t.text.includes('answer=42') && t.text.includes('你好，网络'), 10_000, 'echo output');
+  });
+
+  it('re-attaches a new connection of the same learner to the same shell, showing the screen', async () => {
+    const again = terminal(learnerCookie(2));
+    again.open();
+    await until(() => lastState(again) === 'ready', 30_000, 'ready again');
+    await until(() => again.text.includes('answer=42'), 10_000, 'earlier output redrawn');
+  });
+
+  it('ignores malformed messages and says so for a malformed open', async () => {
+    const t = terminal(learnerCookie(3));
+    t.socket.emit(EVENTS.open, { cols: 'wide', rows: null });
+    await until(() => lastState(t) === 'error', 5_000, 'bad-request');
+    expect(t.statuses.at(-1)).toMatchObject({ state: 'error', code: 'bad-request' });
+    t.socket.emit(EVENTS.input, { not: 'text' });
+    t.socket.emit(EVENTS.ack, -5);
+    t.socket.emit(EVENTS.resize, 'huge');
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready after bad input');
+  });
+});
+
+describe('flow control and big input', () => {
+  it('pauses the sandbox for a client that does not acknowledge, and Ctrl-C still works', async () => {
+    const t = terminal(learnerCookie(4), { ack: false });
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready');
+    t.type('yes\r');
+    await until(() => t.received > 200_000, 10_000, 'flood');
+    await new Promise((r) => setTimeout(r, 1500));
+    const plateau = t.received;
+    await new Promise((r) => setTimeout(r, 1000));
+    // Paused: nothing more arrives (at most what was already in flight).
+    expect(t.received - plateau).toBeLessThan(64 * 1024);
+    expect(t.received).toBeLessThan(1024 * 1024);
+    t.type('\x03');
+    t.ackAll();
+    t.clear();
+    t.type('echo "stopped-$((1+1))"\r');
+    const started = Date.now();
+    await until(
+      () => {
+        t.ackAll();
+        return t.text.includes('stopped-2');
+      },
+      10_000,
+      'prompt after Ctrl-C',
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('delivers a 1 MiB paste to the shell without hanging the server', async () => {
+    const t = terminal(learnerCookie(5));
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready');
+    t.type('stty -echo; cat > /tmp/paste\r');
+    await new Promise((r) => setTimeout(r, 300));
+    const line = 'x'.repeat(1023) + '\n';
+    const paste = line.repeat(1024); // 1 MiB, in lines a terminal accepts
+    for (let i = 0; i < paste.length; i += 16 * 1024) t.type(paste.slice(i, i + 16 * 1024));
+    t.type('\x04');
+    t.type('stty echo; wc -c < /tmp/paste\r');
+    await until(() => /\D1048576\r\n/.test(t.text), 60_000, 'paste size reported');
+  });
+
+  it('drops a client that sends one oversized message, and keeps serving others', async () => {
+    const t = terminal(learnerCookie(6));
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready');
+    const dropped = new Promise((r) => t.socket.on('disconnect', r));
+    t.type('y'.repeat(INPUT_MAX * 4));
+    await dropped;
+    const other = terminal(learnerCookie(6));
+    other.open();
+    await until(() => lastState(other) === 'ready', 30_000, 'ready after a dropped client');
+  });
+});
+
+describe('the engine going away mid-session', () => {
+  it('tells the learner, offers a retry that reports the failure, and recovers when the engine is back', async () => {
+    const t = terminal(learnerCookie(7));
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready');
+    t.type('echo before-the-outage\r');
+    await until(() => t.text.includes('before-the-outage'), 10_000, 'output before outage');
+
+    relay.cut();
+    await until(() => lastState(t) === 'error', 10_000, 'error after the cut');
+    expect(t.statuses.at(-1)).toMatchObject({ state: 'error', code: 'disconnected' });
+
+    const before = t.statuses.length;
+    t.open(); // the Retry button
+    await until(() => t.statuses.length > before && lastState(t) === 'error', 30_000, 'retry fails');
+    expect(t.statuses.at(-1)).toMatchObject({ state: 'error', code: 'start-failed' });
+
+    await relay.up();
+    t.clear();
+    t.open();
+    await until(() => lastState(t) === 'ready', 60_000, 'ready after the engine is back');
+    // The sandbox outlived the outage: the learner is back in the same shell.
+    await until(() => t.text.includes('before-the-outage'), 10_000, 'same shell after the outage');
+  });
+});
