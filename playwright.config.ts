@@ -8,7 +8,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   workers: 1,
   outputDir: '.data/reports/e2e-artifacts',
-  reporter: [['list'], ['json'], ['html', { open: 'never', outputFolder: '.data/reports/e2e-html' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '.data/reports/e2e.json' }], ['html', { open: 'never', outputFolder: '.data/reports/e2e-html' }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',

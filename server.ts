@@ -12,6 +12,9 @@ import { ensureImages } from './sandbox/images/build';
 import { SandboxPool } from './sandbox/pool';
 import { registerTerminalSockets } from './sandbox/terminal-socket';
 
+// NetLab sends nothing off this machine: no Next.js telemetry.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 async function main() {
   const config = loadConfig();
   const dev = process.env.NODE_ENV !== 'production';

@@ -14,7 +14,7 @@ const config = loadConfig();
 const reports = path.join(config.dataDir, 'reports');
 fs.mkdirSync(reports, { recursive: true });
 
-function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   console.log(`\n[test] ── ${name}: ${cmd} ${args.join(' ')}`);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
