@@ -1,16 +1,14 @@
 // NetLab's one entry point: Next.js pages and /api routes, and socket.io terminals, on one HTTP server.
 import http from 'node:http';
 import next from 'next';
-import { Server as SocketServer } from 'socket.io';
 import { loadConfig } from './lib/config';
 import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
 import { setRuntime } from './lib/runtime';
-import { INPUT_MAX } from './lib/terminal-protocol';
 import { ensureEngine } from './sandbox/engine';
 import { ensureImages } from './sandbox/images/build';
 import { SandboxPool } from './sandbox/pool';
-import { registerTerminalSockets } from './sandbox/terminal-socket';
+import { attachTerminalSockets } from './sandbox/terminal-socket';
 
 // NetLab sends nothing off this machine: no Next.js telemetry.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -33,8 +31,7 @@ async function main() {
     rememberLangFromQuery(req, res);
     void handle(req, res);
   });
-  const io = new SocketServer(server, { maxHttpBufferSize: INPUT_MAX * 2 });
-  registerTerminalSockets(io, engine.docker, pool);
+  const io = attachTerminalSockets(server, engine.docker, pool);
 
   await pool.start();
   server.listen(config.port, config.host, () => {

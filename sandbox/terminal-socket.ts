@@ -1,12 +1,14 @@
 // socket.io ⇄ sandbox terminals. A socket must come from this site with a learner cookie; it only ever
 // reaches its own learner's sandbox (the pool hands out sandboxes by learner id, never by a client's word).
-import type { Server, Socket } from 'socket.io';
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
 import type Docker from 'dockerode';
 import { isSameOrigin, learnerFromCookieHeader } from '../lib/learner';
 import {
   AckMessage,
   EVENTS,
   INPUT_BACKLOG_MAX,
+  INPUT_MAX,
   InputMessage,
   OpenRequest,
   ResizeRequest,
@@ -18,7 +20,15 @@ import { attachTerminal, OutputFlow, type TerminalSession } from './terminal';
 
 const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
 
-export function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool): void {
+/** socket.io on the given HTTP server, serving sandbox terminals. */
+export function attachTerminalSockets(httpServer: http.Server, docker: Docker, pool: SandboxPool): Server {
+  // A message larger than this closes its socket: the browser never sends one (it splits pastes).
+  const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
+  registerTerminalSockets(io, docker, pool);
+  return io;
+}
+
+function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool): void {
   io.use((socket, next) => {
     if (!isSameOrigin(socket.request)) return next(refusal('foreign-origin'));
     const learnerId = learnerFromCookieHeader(socket.request.headers.cookie);

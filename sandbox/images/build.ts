@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import type { Config } from '../../lib/config';
 import { ensureDebianPackages } from '../../lib/debian';
-import { runWithProgress } from '../../lib/run';
+import { run, runWithProgress } from '../../lib/run';
 
 const RECIPES_DIR = path.dirname(fileURLToPath(import.meta.url));
 /** Files every recipe may source; part of each recipe's hash. */
@@ -78,18 +78,36 @@ async function labelOf(docker: Docker, name: string): Promise<string | undefined
   }
 }
 
-async function saveImages(docker: Docker, names: string[], file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** The name a platform image has inside a sandbox: `netlab/nginx` is plain `nginx` there. */
+export function nameInSandbox(name: string): string {
+  return name.replace(/^netlab\//, '');
+}
+
+/**
+ * `docker save`s the images into a folder in docker-archive layout (to be tarred into the sandbox image),
+ * renamed to their names inside the sandbox, so the inner engine loads them ready to use.
+ */
+async function saveImagesForSandbox(docker: Docker, names: string[], dir: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
   // `docker save` of several images at once (dockerode has it, its type definitions do not).
   const saver = docker as Docker & { getImages(opts: { names: string[] }): Promise<NodeJS.ReadableStream> };
   const stream = await saver.getImages({ names });
+  const untar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'inherit', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    const out = fs.createWriteStream(file);
     stream.on('error', reject);
-    out.on('error', reject);
-    out.on('finish', () => resolve());
-    stream.pipe(out);
+    untar.on('error', reject);
+    untar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar -x exited ${code}`))));
+    stream.pipe(untar.stdin!);
   });
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { RepoTags?: string[] }[];
+  for (const entry of manifest) entry.RepoTags = entry.RepoTags?.map(nameInSandbox);
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  const reposFile = path.join(dir, 'repositories');
+  if (fs.existsSync(reposFile)) {
+    const repos = JSON.parse(fs.readFileSync(reposFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(reposFile, JSON.stringify(Object.fromEntries(Object.entries(repos).map(([k, v]) => [nameInSandbox(k), v]))));
+  }
 }
 
 async function importRootfs(docker: Docker, rootfs: string, spec: ImageSpec, hash: string): Promise<void> {
@@ -115,7 +133,13 @@ async function buildOne(docker: Docker, config: Config, spec: ImageSpec, hash: s
   });
   if (spec.bundles?.length) {
     console.log(`[${label}] bundling ${spec.bundles.join(', ')}`);
-    await saveImages(docker, spec.bundles, path.join(work, 'opt/netlab/images/platform-images.tar'));
+    const archive = path.join(config.dataDir, 'build', 'platform-images');
+    fs.rmSync(archive, { recursive: true, force: true });
+    await saveImagesForSandbox(docker, spec.bundles, archive);
+    fs.mkdirSync(path.join(work, 'opt/netlab/images'), { recursive: true });
+    const tar = await run('tar', ['-C', archive, '-cf', path.join(work, 'opt/netlab/images/platform-images.tar'), '.']);
+    if (tar.code !== 0) throw new Error(`bundling images: ${tar.stderr}`);
+    fs.rmSync(archive, { recursive: true, force: true });
   }
   console.log(`[${label}] importing into the engine`);
   await importRootfs(docker, work, spec, hash);

@@ -7,13 +7,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Server } from 'socket.io';
-import { io as connect, type Socket } from 'socket.io-client';
-import { LEARNER_COOKIE } from '@/lib/learner';
-import { EVENTS, INPUT_MAX, type TerminalStatus } from '@/lib/terminal-protocol';
+import type { Socket } from 'socket.io-client';
+import { EVENTS, INPUT_MAX } from '@/lib/terminal-protocol';
 import { dockerFor } from '@/sandbox/engine';
 import { SandboxPool } from '@/sandbox/pool';
-import { registerTerminalSockets } from '@/sandbox/terminal-socket';
+import { attachTerminalSockets } from '@/sandbox/terminal-socket';
+import { connectSocket, learnerCookie, terminalClient, until, type TerminalClient } from '../support/terminal-client';
 import { testConfig } from './helpers';
 
 /** A relay from a socket of ours to the engine's, which the test can cut and restore. */
@@ -49,59 +48,19 @@ let httpServer: http.Server;
 let base: string;
 const sockets: Socket[] = [];
 
-const learnerCookie = (n: number) => `${LEARNER_COOKIE}=${n.toString(16).padStart(32, '0')}`;
-
 function client(headers: Record<string, string>): Socket {
-  const s = connect(base, { transports: ['websocket'], extraHeaders: headers, reconnection: false });
+  const s = connectSocket(base, headers);
   sockets.push(s);
   return s;
 }
 
-/** A terminal client that acknowledges output as xterm.js would (unless told not to), and collects it. */
-function terminal(cookie: string, { ack = true } = {}) {
-  const socket = client({ cookie });
-  const statuses: TerminalStatus[] = [];
-  let text = '';
-  let received = 0;
-  let unacked = 0;
-  socket.on(EVENTS.status, (s: TerminalStatus) => statuses.push(s));
-  socket.on(EVENTS.output, (b: ArrayBuffer) => {
-    text += Buffer.from(b).toString('utf8');
-    if (text.length > 4_000_000) text = text.slice(-1_000_000);
-    received += b.byteLength;
-    unacked += b.byteLength;
-    if (ack) socket.emit(EVENTS.ack, b.byteLength);
-  });
-  return {
-    socket,
-    statuses,
-    get text() {
-      return text;
-    },
-    get received() {
-      return received;
-    },
-    ackAll() {
-      socket.emit(EVENTS.ack, unacked);
-      unacked = 0;
-    },
-    open: () => socket.emit(EVENTS.open, { cols: 100, rows: 30 }),
-    type: (s: string) => socket.emit(EVENTS.input, s),
-    clear() {
-      text = '';
-    },
-  };
+function terminal(cookie: string, options?: { ack?: boolean }): TerminalClient {
+  const t = terminalClient(base, cookie, options);
+  sockets.push(t.socket);
+  return t;
 }
 
-async function until(condition: () => boolean, timeoutMs = 30_000, what = 'condition') {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const lastState = (t: { statuses: TerminalStatus[] }) => t.statuses.at(-1)?.state;
+const lastState = (t: TerminalClient) => t.state;
 
 beforeAll(async () => {
   await relay.up();
@@ -109,8 +68,7 @@ beforeAll(async () => {
   pool = new SandboxPool(docker, testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' }));
   await pool.start();
   httpServer = http.createServer();
-  const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
-  registerTerminalSockets(io, docker, pool);
+  attachTerminalSockets(httpServer, docker, pool);
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
 });

@@ -1,0 +1,199 @@
+// `npm run bench`: NetLab's speed, as one JSON object on stdout, each figure beside a baseline measured in
+// the same run. Progress goes to stderr. The server under test is the real terminal socket code on a real
+// engine (the same attachTerminalSockets as server.ts, without the page renderer, which sockets never touch).
+import http from 'node:http';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+import type Docker from 'dockerode';
+import { loadConfig } from '../lib/config';
+import { ensureEngine } from '../sandbox/engine';
+import { ensureImages, LESSON_IMAGES } from '../sandbox/images/build';
+import { SandboxPool } from '../sandbox/pool';
+import { attachTerminalSockets } from '../sandbox/terminal-socket';
+import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+async function serve(docker: Docker, pool: SandboxPool) {
+  const server = http.createServer();
+  const io = attachTerminalSockets(server, docker, pool);
+  // The baseline: a plain socket.io echo on the same server.
+  io.on('connection', (socket) => socket.on('bench:echo', (data: string) => socket.emit('bench:echo', data)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
+}
+
+let learnerNumber = 0x6e00;
+
+/** Time from asking for a sandbox to the first byte of the prompt. */
+async function timeToPrompt(base: string): Promise<{ ms: number; client: TerminalClient; learnerId: string }> {
+  const learner = ++learnerNumber;
+  const client = terminalClient(base, learnerCookie(learner));
+  await new Promise<void>((r) => client.socket.on('connect', () => r()));
+  const started = performance.now();
+  const first = client.nextOutput();
+  client.open();
+  await first;
+  return { ms: performance.now() - started, client, learnerId: learnerIdOf(learner) };
+}
+
+async function readyWarm(docker: Docker, config: ReturnType<typeof loadConfig>) {
+  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-warm', poolSize: 2 });
+  await pool.start();
+  const { server, base } = await serve(docker, pool);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await until(() => pool.stats().warm === 2, 120_000, 'warm pool refilled');
+    const { ms, client, learnerId } = await timeToPrompt(base);
+    samples.push(ms);
+    client.close();
+    await pool.release(learnerId, 'reset');
+  }
+  await pool.stop();
+  server.close();
+  return samples;
+}
+
+async function readyCold(docker: Docker, config: ReturnType<typeof loadConfig>) {
+  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-cold', poolSize: 0 });
+  await pool.start();
+  const { server, base } = await serve(docker, pool);
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { ms, client, learnerId } = await timeToPrompt(base);
+    samples.push(ms);
+    client.close();
+    await pool.release(learnerId, 'reset');
+  }
+  await pool.stop();
+  server.close();
+  return samples;
+}
+
+function dockerRunBaseline(): Promise<number[]> {
+  const image = LESSON_IMAGES.find((i) => i.recipe === 'busybox')!.name;
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const child = spawn('docker', ['run', '--rm', image, 'true'], { stdio: 'ignore' });
+      child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`docker run exited ${code}`))));
+    });
+  return (async () => {
+    await once(); // warm the engine's caches, as the sandbox runs are warm too
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) samples.push(await once());
+    return samples;
+  })();
+}
+
+/** Keystroke round trips through the sandbox shell, and a plain socket.io echo on the same server. */
+async function interactive(docker: Docker, config: ReturnType<typeof loadConfig>) {
+  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-rtt', poolSize: 0 });
+  await pool.start();
+  const { server, base } = await serve(docker, pool);
+  const { client } = await timeToPrompt(base);
+  await until(() => client.state === 'ready', 60_000, 'ready');
+  await new Promise((r) => setTimeout(r, 1000)); // let the first screen settle
+
+  const keystrokes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    if (i % 50 === 0) client.type('\x15'); // Ctrl-U: keep the line short
+    if (i % 50 === 0) await client.nextOutput();
+    const echoed = client.nextOutput();
+    const started = performance.now();
+    client.type('a');
+    await echoed;
+    keystrokes.push(performance.now() - started);
+  }
+  client.type('\x15');
+
+  const echoes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      client.socket.once('bench:echo', () => resolve());
+      client.socket.emit('bench:echo', 'a');
+    });
+    echoes.push(performance.now() - started);
+  }
+
+  // Throughput: 50 MiB of random bytes as base64 (~67.6 MB of text) to a client acknowledging like xterm.js.
+  await new Promise((r) => setTimeout(r, 300));
+  client.clear();
+  const outputBytes = Math.ceil((50 * 1024 * 1024) / 57) * 77; // base64 wraps each 57 input bytes into 76 characters and "\n"
+  const started = performance.now();
+  const receivedBefore = client.received;
+  client.type('head -c 50M /dev/urandom | base64; echo "bench-done-$((6*7))"\r');
+  await until(() => client.text.includes('bench-done-42'), 300_000, 'throughput run finished');
+  const seconds = (performance.now() - started) / 1000;
+  const delivered = client.received - receivedBefore;
+
+  client.close();
+  await pool.stop();
+  server.close();
+  return { keystrokes, echoes, seconds, outputBytes, delivered };
+}
+
+/** One idle sandbox's memory as the engine accounts it (usage less page cache, as `docker stats` shows). */
+async function idleMemory(docker: Docker, config: ReturnType<typeof loadConfig>): Promise<number> {
+  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-idle', poolSize: 1 });
+  await pool.start();
+  await until(() => pool.stats().warm === 1, 120_000, 'idle sandbox ready');
+  await new Promise((r) => setTimeout(r, 5000));
+  const handle = await pool.acquire('bench-idle-learner');
+  const stats = await docker.getContainer(handle.containerId).stats({ stream: false });
+  const cache = stats.memory_stats.stats?.cache ?? stats.memory_stats.stats?.inactive_file ?? 0;
+  await pool.stop();
+  return round((stats.memory_stats.usage - cache) / (1024 * 1024));
+}
+
+async function main() {
+  const config = loadConfig();
+  const engine = await ensureEngine(config);
+  try {
+    await ensureImages(engine.docker, config);
+    log('ready_warm_ms: 10 learners, each given a warm sandbox');
+    const warm = await readyWarm(engine.docker, config);
+    log('ready_cold_ms: 5 learners with an empty pool');
+    const cold = await readyCold(engine.docker, config);
+    log('baseline_docker_run_ms: docker run --rm busybox true on the host engine');
+    const dockerRun = await dockerRunBaseline();
+    log('keystroke_rtt_ms, baseline_socketio_echo_ms, throughput_mib_s');
+    const inter = await interactive(engine.docker, config);
+    log('idle_sandbox_mib');
+    const idle = await idleMemory(engine.docker, config);
+
+    const coldP50 = percentile(cold, 50);
+    const dockerRunP50 = percentile(dockerRun, 50);
+    const result = {
+      ready_warm_ms: { p50: percentile(warm, 50), p99: percentile(warm, 99), samples: warm.length, target_p50: 300 },
+      ready_cold_ms: { p50: coldP50, p99: percentile(cold, 99), samples: cold.length },
+      baseline_docker_run_ms: { p50: dockerRunP50, samples: dockerRun.length },
+      ready_cold_ratio: { value: round(coldP50 / dockerRunP50), target: 4 },
+      keystroke_rtt_ms: { p50: percentile(inter.keystrokes, 50), p99: percentile(inter.keystrokes, 99), samples: inter.keystrokes.length },
+      baseline_socketio_echo_ms: { p50: percentile(inter.echoes, 50), p99: percentile(inter.echoes, 99), samples: inter.echoes.length },
+      idle_sandbox_mib: { value: idle, target: 80 },
+      throughput_mib_s: {
+        value: round(inter.outputBytes / (1024 * 1024) / inter.seconds),
+        seconds: round(inter.seconds),
+        output_mib: round(inter.outputBytes / (1024 * 1024)),
+        // tmux redraws rather than replays what a slow screen could not show: fewer bytes reach the browser.
+        delivered_mib: round(inter.delivered / (1024 * 1024)),
+      },
+    };
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    await engine.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
