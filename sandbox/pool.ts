@@ -153,6 +153,7 @@ export class SandboxPool extends EventEmitter {
       },
       (err: Error) => {
         this.starting--;
+        if (this.stopped) return; // removed by stop() while starting
         this.lastError = err.message;
         console.error('[pool] a sandbox failed to start:', err.message);
         // The learner at the head of the queue sees the failure (and may retry); the pool backs off.
