@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
-import { loadConfig } from '../lib/config';
+import { loadConfig, type Config } from '../lib/config';
 import { ensureEngine } from '../sandbox/engine';
 import { ensureImages, LESSON_IMAGES } from '../sandbox/images/build';
 import { SandboxPool } from '../sandbox/pool';
@@ -43,29 +43,17 @@ async function timeToPrompt(base: string): Promise<{ ms: number; client: Termina
   return { ms: performance.now() - started, client, learnerId: learnerIdOf(learner) };
 }
 
-async function readyWarm(docker: Docker, config: ReturnType<typeof loadConfig>) {
-  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-warm', poolSize: 2 });
+/**
+ * Time to prompt for `runs` learners one after another, each then released. With a warm pool, each run
+ * first waits for the pool to be full again, so every learner is served from it.
+ */
+async function readyTimes(docker: Docker, config: Config, poolSize: number, runs: number): Promise<number[]> {
+  const pool = new SandboxPool(docker, { ...config, poolName: `bench-ready-${poolSize}`, poolSize });
   await pool.start();
   const { server, base } = await serve(docker, pool);
   const samples: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    await until(() => pool.stats().warm === 2, 120_000, 'warm pool refilled');
-    const { ms, client, learnerId } = await timeToPrompt(base);
-    samples.push(ms);
-    client.close();
-    await pool.release(learnerId, 'reset');
-  }
-  await pool.stop();
-  server.close();
-  return samples;
-}
-
-async function readyCold(docker: Docker, config: ReturnType<typeof loadConfig>) {
-  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-cold', poolSize: 0 });
-  await pool.start();
-  const { server, base } = await serve(docker, pool);
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs; i++) {
+    await until(() => pool.stats().warm === poolSize, 120_000, 'warm pool refilled');
     const { ms, client, learnerId } = await timeToPrompt(base);
     samples.push(ms);
     client.close();
@@ -93,7 +81,7 @@ function dockerRunBaseline(): Promise<number[]> {
 }
 
 /** Keystroke round trips through the sandbox shell, and a plain socket.io echo on the same server. */
-async function interactive(docker: Docker, config: ReturnType<typeof loadConfig>) {
+async function interactive(docker: Docker, config: Config) {
   const pool = new SandboxPool(docker, { ...config, poolName: 'bench-rtt', poolSize: 0 });
   await pool.start();
   const { server, base } = await serve(docker, pool);
@@ -141,7 +129,7 @@ async function interactive(docker: Docker, config: ReturnType<typeof loadConfig>
 }
 
 /** One idle sandbox's memory as the engine accounts it (usage less page cache, as `docker stats` shows). */
-async function idleMemory(docker: Docker, config: ReturnType<typeof loadConfig>): Promise<number> {
+async function idleMemory(docker: Docker, config: Config): Promise<number> {
   const pool = new SandboxPool(docker, { ...config, poolName: 'bench-idle', poolSize: 1 });
   await pool.start();
   await until(() => pool.stats().warm === 1, 120_000, 'idle sandbox ready');
@@ -159,9 +147,9 @@ async function main() {
   try {
     await ensureImages(engine.docker, config);
     log('ready_warm_ms: 10 learners, each given a warm sandbox');
-    const warm = await readyWarm(engine.docker, config);
+    const warm = await readyTimes(engine.docker, config, 2, 10);
     log('ready_cold_ms: 5 learners with an empty pool');
-    const cold = await readyCold(engine.docker, config);
+    const cold = await readyTimes(engine.docker, config, 0, 5);
     log('baseline_docker_run_ms: docker run --rm busybox true on the host engine');
     const dockerRun = await dockerRunBaseline();
     log('keystroke_rtt_ms, baseline_socketio_echo_ms, throughput_mib_s');
