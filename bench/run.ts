@@ -128,7 +128,7 @@ async function interactive(docker: Docker, config: Config) {
   return { keystrokes, echoes, seconds, outputBytes, delivered };
 }
 
-/** One idle sandbox's memory as the engine accounts it (usage less page cache, as `docker stats` shows). */
+/** One idle sandbox's memory as the engine accounts it. */
 async function idleMemory(docker: Docker, config: Config): Promise<number> {
   const pool = new SandboxPool(docker, { ...config, poolName: 'bench-idle', poolSize: 1 });
   await pool.start();
@@ -136,9 +136,11 @@ async function idleMemory(docker: Docker, config: Config): Promise<number> {
   await new Promise((r) => setTimeout(r, 5000));
   const handle = await pool.acquire('bench-idle-learner');
   const stats = await docker.getContainer(handle.containerId).stats({ stream: false });
-  const cache = stats.memory_stats.stats?.cache ?? stats.memory_stats.stats?.inactive_file ?? 0;
+  // What `docker stats` shows: usage less inactive page cache (cgroup v1 and v2 name it differently).
+  const memory = stats.memory_stats as { usage: number; stats?: Record<string, number> };
+  const inactive = memory.stats?.total_inactive_file ?? memory.stats?.inactive_file ?? 0;
   await pool.stop();
-  return round((stats.memory_stats.usage - cache) / (1024 * 1024));
+  return round((memory.usage - inactive) / (1024 * 1024));
 }
 
 async function main() {

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     engine = await ensureEngine(config);
     console.log(`[test] Docker engine: ${engine.host}${engine.startedHere ? ' (started for this run)' : ''}`);
     await ensureImages(engine.docker, config);
-    await ensureDebianPackages(['chromium'], 'end-to-end tests in a real browser');
+    await ensureDebianPackages(['chromium', 'fonts-wqy-zenhei'], 'end-to-end tests in a real browser, with Chinese glyphs');
 
     if ((await step('typecheck', 'npx', ['tsc', '--noEmit'])) !== 0) failedSteps.push('typecheck');
 

@@ -105,6 +105,22 @@ describe('the shell', () => {
     await until(() => t.text.includes('answer=42') && t.text.includes('你好，网络'), 10_000, 'echo output');
   });
 
+  it('completes commands with Tab, and follows the browser window size', async () => {
+    const t = terminal(learnerCookie(2));
+    t.open();
+    await until(() => lastState(t) === 'ready', 30_000, 'ready');
+    t.clear();
+    t.type('docker netw\t');
+    await until(() => t.text.includes('ork '), 10_000, 'docker network completed');
+    t.type('\x15'); // Ctrl-U: drop the line
+    t.socket.emit(EVENTS.resize, { cols: 57, rows: 21 });
+    await new Promise((r) => setTimeout(r, 300));
+    t.type('stty size\r');
+    await until(() => /21 57/.test(t.text), 10_000, 'stty size after resize');
+    t.socket.emit(EVENTS.resize, { cols: 100, rows: 30 });
+    t.close();
+  });
+
   it('re-attaches a new connection of the same learner to the same shell, showing the screen', async () => {
     const again = terminal(learnerCookie(2));
     again.open();

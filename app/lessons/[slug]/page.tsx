@@ -23,6 +23,11 @@ const TERMINAL_TEXT_KEYS = [
   'terminal.notice.input-overflow',
 ] as const satisfies readonly MessageKey[];
 
+/** `a command` in a message becomes <code>, as in Markdown. */
+function withInlineCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 export default async function LessonPage({
   params,
   searchParams,
@@ -41,7 +46,7 @@ export default async function LessonPage({
         <h1>{lesson.title[lang]}</h1>
         <p className="lead">{lesson.summary[lang]}</p>
         <h2>{t(lang, 'lesson.placeholder.title')}</h2>
-        <p>{t(lang, 'lesson.placeholder.body')}</p>
+        <p>{withInlineCode(t(lang, 'lesson.placeholder.body'))}</p>
       </article>
       <section className="lesson-terminal">
         <Terminal text={text} />
