@@ -13,6 +13,8 @@ import { attachTerminalSockets } from '../sandbox/terminal-socket';
 import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+// stdout carries the JSON result alone: the engine's and the pool's progress lines go to stderr.
+console.log = (...args: unknown[]) => console.error(...args);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function percentile(samples: number[], p: number): number {
