@@ -5,10 +5,14 @@ import { loadConfig } from './lib/config';
 import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
 import { setRuntime } from './lib/runtime';
-import { ensureEngine } from './sandbox/engine';
-import { ensureImages } from './sandbox/images/build';
+import { preparePlatform } from './lib/platform';
 import { SandboxPool } from './sandbox/pool';
 import { attachTerminalSockets } from './sandbox/terminal-socket';
+import { Grader } from './grader/grader';
+import { registerGraderSockets } from './grader/grader-socket';
+import { findStepCheck } from './lessons/catalog';
+import { AttemptStore } from './store/attempts';
+import { openDb } from './store/db';
 
 // NetLab sends nothing off this machine: no Next.js telemetry.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -16,10 +20,11 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 async function main() {
   const config = loadConfig();
   const dev = process.env.NODE_ENV !== 'production';
-  const engine = await ensureEngine(config);
+  const engine = await preparePlatform(config);
   console.log(`[engine] using ${engine.host}`);
-  await ensureImages(engine.docker, config);
   const pool = new SandboxPool(engine.docker, config);
+  const db = openDb(config.dbPath);
+  const grader = new Grader(engine.docker, pool, new AttemptStore(db), findStepCheck);
   setRuntime({ engine, pool });
 
   const app = next({ dev, hostname: 'localhost', port: config.port });
@@ -31,7 +36,10 @@ async function main() {
     rememberLangFromQuery(req, res);
     void handle(req, res);
   });
-  const io = attachTerminalSockets(server, engine.docker, pool);
+  const io = attachTerminalSockets(server, engine.docker, pool, {
+    onCommandFinished: (learnerId) => grader.commandFinished(learnerId),
+  });
+  registerGraderSockets(io, grader);
 
   await pool.start();
   server.listen(config.port, config.host, () => {
@@ -47,6 +55,7 @@ async function main() {
     server.close();
     await pool.stop().catch((e) => console.error('[netlab] pool stop failed:', e));
     await engine.stop();
+    db.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,8 +6,8 @@ import net from 'node:net';
 import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
-import { ensureEngine } from '../sandbox/engine';
-import { ensureImages, LESSON_IMAGES } from '../sandbox/images/build';
+import { preparePlatform } from '../lib/platform';
+import { LESSON_IMAGES } from '../sandbox/images/build';
 import { SandboxPool } from '../sandbox/pool';
 import { attachTerminalSockets } from '../sandbox/terminal-socket';
 import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
@@ -147,9 +147,8 @@ async function idleMemory(docker: Docker, config: Config): Promise<number> {
 
 async function main() {
   const config = loadConfig();
-  const engine = await ensureEngine(config);
+  const engine = await preparePlatform(config);
   try {
-    await ensureImages(engine.docker, config);
     log('ready_warm_ms: 10 learners, each given a warm sandbox');
     const warm = await readyTimes(engine.docker, config, 2, 10);
     log('ready_cold_ms: 5 learners with an empty pool');

@@ -1,8 +1,17 @@
 // The course's lessons in order. (Each lesson's steps and text arrive with the lesson format; until then the
 // catalog names them so that /lessons/<slug> exists for every lesson of the course.)
+import type { StepCheck } from '../grader/grader';
 import type { Lang } from '../lib/i18n';
 
-export type LessonEntry = { slug: string; minutes: number; title: Record<Lang, string>; summary: Record<Lang, string> };
+export type LessonStep = { id: string; check: StepCheck };
+export type LessonEntry = {
+  slug: string;
+  minutes: number;
+  title: Record<Lang, string>;
+  summary: Record<Lang, string>;
+  /** Graded steps (declared with the lesson format). */
+  steps?: LessonStep[];
+};
 
 export const LESSONS: LessonEntry[] = [
   {
@@ -69,4 +78,9 @@ export const LESSONS: LessonEntry[] = [
 
 export function findLesson(slug: string): LessonEntry | undefined {
   return LESSONS.find((l) => l.slug === slug);
+}
+
+/** The check of a lesson's step, for the grader. */
+export function findStepCheck(lesson: string, step: string): StepCheck | undefined {
+  return findLesson(lesson)?.steps?.find((s) => s.id === step)?.check;
 }

@@ -10,6 +10,7 @@ const EnvSchema = z.object({
   PORT: int(3000),
   HOST: z.string().default('0.0.0.0'),
   NETLAB_DATA_DIR: z.string().default(path.join(process.cwd(), '.data')),
+  NETLAB_DB_PATH: z.string().optional(),
   NETLAB_CACHE_DIR: z.string().default(path.join(os.homedir(), '.cache', 'netlab')),
   NETLAB_DEBIAN_MIRROR: z.string().url().default('http://deb.debian.org/debian'),
   NETLAB_POOL_NAME: z
@@ -33,6 +34,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  dbPath: string;
   cacheDir: string;
   debianMirror: string;
   poolName: string;
@@ -57,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.NETLAB_DATA_DIR),
+    dbPath: e.NETLAB_DB_PATH ? path.resolve(e.NETLAB_DB_PATH) : path.join(path.resolve(e.NETLAB_DATA_DIR), 'netlab.sqlite'),
     cacheDir: path.resolve(e.NETLAB_CACHE_DIR),
     debianMirror: e.NETLAB_DEBIAN_MIRROR,
     poolName: e.NETLAB_POOL_NAME,

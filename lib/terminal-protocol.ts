@@ -1,4 +1,4 @@
-// The terminal's socket.io protocol, shared by the browser and the server. Every payload from the browser
+// The socket.io protocol of the terminal and the grader, shared by the browser and the server. Every payload from the browser
 // is parsed with these schemas before use.
 import { z } from 'zod';
 
@@ -47,4 +47,14 @@ export const EVENTS = {
   output: 'terminal:output',
   status: 'terminal:status',
   notice: 'terminal:notice',
+  check: 'grader:check',
+  currentStep: 'grader:current-step',
+  verdict: 'grader:verdict',
 } as const;
+
+/** A step to check, as the browser names it. */
+export const StepRef = z.object({
+  lesson: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  step: z.string().regex(/^[a-z0-9-]{1,64}$/),
+});
+export type StepRef = z.infer<typeof StepRef>;

@@ -16,19 +16,25 @@ import {
   type TerminalStatus,
 } from '../lib/terminal-protocol';
 import type { SandboxPool } from './pool';
-import { attachTerminal, OutputFlow, type TerminalSession } from './terminal';
+import { attachTerminal, CommandEndScanner, OutputFlow, type TerminalSession } from './terminal';
 
-const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
+/** The socket.io room of all of a learner's tabs. */
+export const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
+
+export type TerminalHooks = {
+  /** A command finished in the learner's shell (its prompt is back). */
+  onCommandFinished?: (learnerId: string) => void;
+};
 
 /** socket.io on the given HTTP server, serving sandbox terminals. */
-export function attachTerminalSockets(httpServer: http.Server, docker: Docker, pool: SandboxPool): Server {
+export function attachTerminalSockets(httpServer: http.Server, docker: Docker, pool: SandboxPool, hooks: TerminalHooks = {}): Server {
   // A message larger than this closes its socket: the browser never sends one (it splits pastes).
   const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
-  registerTerminalSockets(io, docker, pool);
+  registerTerminalSockets(io, docker, pool, hooks);
   return io;
 }
 
-function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool): void {
+function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool, hooks: TerminalHooks): void {
   io.use((socket, next) => {
     if (!isSameOrigin(socket.request)) return next(refusal('foreign-origin'));
     const learnerId = learnerFromCookieHeader(socket.request.headers.cookie);
@@ -46,7 +52,7 @@ function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool):
   io.on('connection', (socket) => {
     const learnerId: string = socket.data.learnerId;
     void socket.join(learnerRoom(learnerId));
-    const connection = new TerminalConnection(socket, docker, pool, learnerId);
+    const connection = new TerminalConnection(socket, docker, pool, learnerId, hooks);
     socket.on(EVENTS.open, (payload: unknown) => void connection.open(payload));
     socket.on(EVENTS.reset, (payload: unknown) => void connection.open(payload, { reset: true }));
     socket.on(EVENTS.input, (data: unknown) => connection.input(data));
@@ -71,6 +77,7 @@ class TerminalConnection {
     private readonly docker: Docker,
     private readonly pool: SandboxPool,
     private readonly learnerId: string,
+    private readonly hooks: TerminalHooks,
   ) {}
 
   private status(s: TerminalStatus) {
@@ -99,9 +106,11 @@ class TerminalConnection {
       );
       this.flow = flow;
       let ready = false;
+      const commandEnds = new CommandEndScanner();
       session.output.on('data', (chunk: Buffer) => {
         this.socket.emit(EVENTS.output, chunk);
         flow.sent(chunk.length);
+        if (commandEnds.feed(chunk) > 0) this.hooks.onCommandFinished?.(this.learnerId);
         if (!ready) {
           ready = true; // tmux has drawn the screen: the prompt is live
           this.status({ state: 'ready', hostname: sandbox.hostname });

@@ -77,3 +77,22 @@ export class OutputFlow {
     return this.unacked;
   }
 }
+
+/**
+ * Finds shell-integration marks in the terminal's output: the sandbox's bash prints OSC 133;D when a command
+ * has finished (see the sandbox's .bashrc). A mark may be split across chunks, so the tail is kept.
+ */
+export class CommandEndScanner {
+  static readonly MARK = '\x1b]133;D';
+  private tail = '';
+
+  /** How many commands finished in this chunk of output. */
+  feed(chunk: Buffer): number {
+    const text = this.tail + chunk.toString('latin1');
+    let count = 0;
+    for (let at = text.indexOf(CommandEndScanner.MARK); at >= 0; at = text.indexOf(CommandEndScanner.MARK, at + 1)) count++;
+    // Shorter than a mark, so a mark is never counted twice.
+    this.tail = text.slice(-(CommandEndScanner.MARK.length - 1));
+    return count;
+  }
+}

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../lib/config';
 import { ensureDebianPackages } from '../lib/debian';
-import { ensureEngine, type Engine } from '../sandbox/engine';
-import { ensureImages } from '../sandbox/images/build';
+import { preparePlatform } from '../lib/platform';
+import type { Engine } from '../sandbox/engine';
 
 type Counts = { passed: number; failed: number };
 
@@ -45,9 +45,8 @@ async function main(): Promise<number> {
   };
   const failedSteps: string[] = [];
   try {
-    engine = await ensureEngine(config);
+    engine = await preparePlatform(config);
     console.log(`[test] Docker engine: ${engine.host}${engine.startedHere ? ' (started for this run)' : ''}`);
-    await ensureImages(engine.docker, config);
     await ensureDebianPackages(['chromium', 'fonts-wqy-zenhei'], 'end-to-end tests in a real browser, with Chinese glyphs');
 
     if ((await step('typecheck', 'npx', ['tsc', '--noEmit'])) !== 0) failedSteps.push('typecheck');

@@ -1,15 +1,14 @@
 // Integration tests run against the real Docker engine: found or started (and then stopped) here, with the
-// platform's images built when their recipes changed.
+// platform's images built when their recipes changed and the grader's host tools installed.
 import { loadConfig } from '@/lib/config';
-import { ensureEngine, type Engine } from '@/sandbox/engine';
-import { ensureImages } from '@/sandbox/images/build';
+import { preparePlatform } from '@/lib/platform';
+import type { Engine } from '@/sandbox/engine';
 
 let engine: Engine | undefined;
 
 export async function setup() {
   const config = loadConfig();
-  engine = await ensureEngine(config);
-  await ensureImages(engine.docker, config);
+  engine = await preparePlatform(config);
 }
 
 export async function teardown() {

@@ -12,3 +12,13 @@ PS1='\[\e[1;32m\]\u@\h\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
 alias ls='ls --color=auto'
 alias ll='ls -l'
 alias grep='grep --color=auto'
+
+# Shell integration (OSC 133): each prompt first marks that the previous command finished, so NetLab can
+# re-check the lesson's current step at once. tmux passes the mark through to the browser (allow-passthrough),
+# where xterm.js ignores it.
+__netlab_prompt_mark() {
+  local status=$?
+  printf '\ePtmux;\e\e]133;D;%s\a\e\\' "$status"
+  return "$status"
+}
+PROMPT_COMMAND=__netlab_prompt_mark

@@ -1,0 +1,122 @@
+// Gathers a sandbox's raw network state from the host side, fast and without trusting the sandbox:
+// - kernel state (links, addresses, routes, the nat table) is read by the HOST's own `ip` and `iptables-save`
+//   entered into the sandbox's network namespaces (nsenter --net), never by binaries from the sandbox;
+// - namespaces are opened through the host's /proc (the sandbox's process tree), or through bind mounts
+//   that are checked not to be symbolic links, so a sandbox cannot point the grader at the host or at
+//   another sandbox;
+// - Docker's view comes from the sandbox's own engine, through its socket, read-only; the files it keeps
+//   for containers (/etc/hosts, resolv.conf) are read with the same symlink checks.
+// Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
+import fs from 'node:fs';
+import Docker from 'dockerode';
+import { COMMAND_TIMEOUT_MS, inNetns, safePath, sandboxPids } from './sandbox-view';
+
+/** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
+export type RawNamespace = { inode?: number; ip?: string; error?: string };
+export type RawSnapshot = {
+  takenAt: string;
+  host: RawNamespace;
+  nat: { text?: string; error?: string };
+  namespaces: (RawNamespace & { name: string })[];
+  networks: unknown[];
+  containers: { inspect: unknown; hostsFile?: string; resolvConf?: string; netns?: RawNamespace }[];
+  errors: string[];
+};
+
+/** What `ip` reports for one namespace: links with their details and addresses, then routes. */
+const IP_BATCH = 'addr show\nroute show\n';
+
+async function readNamespace(nsPath: string): Promise<RawNamespace> {
+  try {
+    const inode = fs.statSync(nsPath).ino;
+    const r = await inNetns(nsPath, ['ip', '-j', '-d', '-batch', '-'], IP_BATCH);
+    if (r.code !== 0) return { inode, error: `ip: ${r.stderr.trim()}` };
+    return { inode, ip: r.stdout };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/**
+ * A container's /etc/hosts or /etc/resolv.conf, read from where its engine keeps it (HostsPath,
+ * ResolvConfPath) with every path component checked, so a symbolic link cannot lead outside the sandbox.
+ */
+function containerFile(sandboxRoot: string, enginePath: string | undefined): string | undefined {
+  if (!enginePath) return undefined;
+  try {
+    const fd = fs.openSync(safePath(sandboxRoot, enginePath, 'file'), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      const buffer = Buffer.alloc(256 * 1024);
+      return buffer.subarray(0, fs.readSync(fd, buffer)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+
+/** Collects the raw state of the sandbox whose init process has host pid `sandboxPid`. */
+export async function collectRaw(sandboxPid: number): Promise<RawSnapshot> {
+  const errors: string[] = [];
+  const procRoot = `/proc/${sandboxPid}`;
+  const sandboxRoot = `${procRoot}/root`;
+
+  const hostPart = readNamespace(`${procRoot}/ns/net`);
+  const natPart = inNetns(`${procRoot}/ns/net`, ['iptables-save', '-t', 'nat']).then((r) =>
+    r.code === 0 ? { text: r.stdout } : { error: `iptables-save: ${r.stderr.trim()}` },
+  );
+
+  const namespacesPart = (async () => {
+    let dir: string;
+    try {
+      dir = safePath(sandboxRoot, 'run/netns', 'dir');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') errors.push(`ip netns: ${message(err)}`);
+      return [];
+    }
+    const names = fs.readdirSync(dir).sort();
+    return Promise.all(
+      names.map(async (name) => {
+        try {
+          return { name, ...(await readNamespace(safePath(sandboxRoot, `run/netns/${name}`, 'file'))) };
+        } catch (err) {
+          return { name, error: message(err) };
+        }
+      }),
+    );
+  })();
+
+  const dockerPart = (async () => {
+    const docker = new Docker({ socketPath: safePath(sandboxRoot, 'run/docker.sock', 'socket'), timeout: COMMAND_TIMEOUT_MS });
+    const [containerList, networkList] = await Promise.all([docker.listContainers({ all: true }), docker.listNetworks()]);
+    const pids = sandboxPids(sandboxPid);
+    const networks = await Promise.all(
+      networkList.map((n) => docker.getNetwork(n.Id).inspect().catch((err) => (errors.push(`network ${n.Name}: ${message(err)}`), null))),
+    );
+    const containers = await Promise.all(
+      containerList.map(async (c) => {
+        try {
+          const inspect = await docker.getContainer(c.Id).inspect();
+          const hostsFile = containerFile(sandboxRoot, inspect.HostsPath);
+          const resolvConf = containerFile(sandboxRoot, inspect.ResolvConfPath);
+          const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
+          const netns = hostPid ? await readNamespace(`/proc/${hostPid}/ns/net`) : undefined;
+          return { inspect, hostsFile, resolvConf, netns };
+        } catch (err) {
+          errors.push(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}: ${message(err)}`);
+          return null;
+        }
+      }),
+    );
+    return { networks: networks.filter((n) => n !== null), containers: containers.filter((c) => c !== null) };
+  })().catch((err) => {
+    errors.push(`docker: ${message(err)}`);
+    return { networks: [], containers: [] };
+  });
+
+  const [host, nat, namespaces, dockerState] = await Promise.all([hostPart, natPart, namespacesPart, dockerPart]);
+  return { takenAt: new Date().toISOString(), host, nat, namespaces, ...dockerState, errors };
+}

@@ -1,0 +1,86 @@
+// The grader service: checks a learner's step against their sandbox, on request ("check now") or by itself
+// when a command finishes in their shell, and stores every result as an attempt.
+import { EventEmitter } from 'node:events';
+import type Docker from 'dockerode';
+import type { SandboxPool } from '../sandbox/pool';
+import type { AttemptStore } from '../store/attempts';
+import type { Snapshot } from './model';
+import { Prober } from './probes';
+import { sandboxPid, snapshotOf } from './snapshot';
+import { fail, runCheck, type Verdict } from './verdict';
+
+export type CheckContext = { snap: Snapshot; probe: Prober };
+export type StepCheck = (ctx: CheckContext) => Verdict | Promise<Verdict>;
+/** Finds the check of a lesson's step (the lessons declare them). */
+export type StepResolver = (lesson: string, step: string) => StepCheck | undefined;
+
+type StepRef = { lesson: string; step: string };
+
+/** After a command ends, wait this long for the next one before checking (a pasted script ends many). */
+const AUTO_CHECK_DEBOUNCE_MS = 250;
+
+export interface Grader {
+  on(event: 'verdict', listener: (learnerId: string, ref: StepRef, verdict: Verdict) => void): this;
+}
+
+export class Grader extends EventEmitter {
+  private readonly current = new Map<string, StepRef>();
+  private readonly debounce = new Map<string, NodeJS.Timeout>();
+  /** One check at a time per sandbox: the next waits for the one in flight. */
+  private readonly queue = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly pool: SandboxPool,
+    private readonly attempts: AttemptStore,
+    private readonly resolve: StepResolver,
+  ) {
+    super();
+  }
+
+  /** The step the learner is on: the one re-checked when a command finishes. */
+  setCurrentStep(learnerId: string, ref: StepRef): void {
+    this.current.set(learnerId, ref);
+  }
+
+  commandFinished(learnerId: string): void {
+    if (!this.current.has(learnerId)) return;
+    clearTimeout(this.debounce.get(learnerId));
+    this.debounce.set(
+      learnerId,
+      setTimeout(() => {
+        this.debounce.delete(learnerId);
+        const ref = this.current.get(learnerId);
+        if (ref) void this.check(learnerId, ref);
+      }, AUTO_CHECK_DEBOUNCE_MS),
+    );
+  }
+
+  /** Checks the step now; the verdict is stored, emitted, and returned. Never throws. */
+  async check(learnerId: string, ref: StepRef): Promise<Verdict> {
+    const sandbox = this.pool.current(learnerId);
+    const check = this.resolve(ref.lesson, ref.step);
+    let verdict: Verdict;
+    if (!check) {
+      verdict = fail({ en: `There is no step ${ref.step} in lesson ${ref.lesson}.`, zh: `课程 ${ref.lesson} 中没有步骤 ${ref.step}。` });
+    } else if (!sandbox) {
+      verdict = fail({ en: 'Your sandbox is not running: open the terminal first.', zh: '你的沙箱没有在运行：请先打开终端。' });
+    } else {
+      this.pool.touch(learnerId);
+      const previous = this.queue.get(sandbox.id) ?? Promise.resolve();
+      const run = previous.then(() =>
+        runCheck(async () => {
+          const pid = await sandboxPid(this.docker, sandbox);
+          const snap = await snapshotOf(pid);
+          return check({ snap, probe: new Prober(pid, snap) });
+        }),
+      );
+      this.queue.set(sandbox.id, run);
+      verdict = await run;
+      if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);
+      this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message.en });
+    }
+    this.emit('verdict', learnerId, ref, verdict);
+    return verdict;
+  }
+}

@@ -1,0 +1,160 @@
+// The sandbox's network state as typed data: what one snapshot holds. Every snapshot is validated against
+// these schemas, so a check can rely on every field it reads.
+import { z } from 'zod';
+
+export const Address = z.object({
+  family: z.enum(['inet', 'inet6']),
+  address: z.string(),
+  prefixlen: z.number().int(),
+  /** "192.168.0.5/24" */
+  cidr: z.string(),
+  scope: z.string().optional(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Link = z.object({
+  name: z.string(),
+  ifindex: z.number().int(),
+  /** veth, bridge, dummy…; "device" for a plain device such as lo or a NIC. */
+  kind: z.string(),
+  up: z.boolean(),
+  operstate: z.string(),
+  mac: z.string().optional(),
+  mtu: z.number().int(),
+  /** The bridge this interface is a port of. */
+  master: z.string().optional(),
+  /** For a veth: its peer's ifindex (in the namespace named by linkNetnsId when that is set). */
+  peerIfindex: z.number().int().optional(),
+  linkNetnsId: z.number().int().optional(),
+  addresses: z.array(Address),
+});
+export type Link = z.infer<typeof Link>;
+
+export const Route = z.object({
+  dst: z.string(),
+  gateway: z.string().optional(),
+  dev: z.string().optional(),
+  protocol: z.string().optional(),
+  scope: z.string().optional(),
+  prefsrc: z.string().optional(),
+});
+export type Route = z.infer<typeof Route>;
+
+/** One network namespace: the sandbox host's own, a named one (`ip netns`), or a container's. */
+export const Namespace = z.object({
+  /** Namespace inode: the same number means the same namespace. */
+  inode: z.number().int(),
+  links: z.array(Link),
+  routes: z.array(Route),
+  /** Set when this part could not be read (the snapshot still holds the rest). */
+  error: z.string().optional(),
+});
+export type Namespace = z.infer<typeof Namespace>;
+
+export const NamedNamespace = Namespace.extend({ name: z.string() });
+export type NamedNamespace = z.infer<typeof NamedNamespace>;
+
+export const Bridge = z.object({ name: z.string(), ports: z.array(z.string()) });
+export type Bridge = z.infer<typeof Bridge>;
+
+export const ContainerNetwork = z.object({
+  network: z.string(),
+  ipAddress: z.string().optional(),
+  prefixLen: z.number().int().optional(),
+  gateway: z.string().optional(),
+  mac: z.string().optional(),
+  aliases: z.array(z.string()),
+  links: z.array(z.string()),
+});
+export type ContainerNetwork = z.infer<typeof ContainerNetwork>;
+
+export const PortBinding = z.object({
+  containerPort: z.number().int(),
+  protocol: z.enum(['tcp', 'udp', 'sctp']),
+  hostIp: z.string(),
+  hostPort: z.number().int(),
+});
+export type PortBinding = z.infer<typeof PortBinding>;
+
+export const HostsEntry = z.object({ address: z.string(), names: z.array(z.string()) });
+export type HostsEntry = z.infer<typeof HostsEntry>;
+
+export const Container = z.object({
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  state: z.string(),
+  running: z.boolean(),
+  /** PID inside the sandbox (0 when not running). */
+  pid: z.number().int(),
+  /** bridge, host, none, container:<id>, or a network name. */
+  networkMode: z.string(),
+  networks: z.array(ContainerNetwork),
+  /** --link entries, as "name:alias". */
+  links: z.array(z.string()),
+  ports: z.array(PortBinding),
+  env: z.record(z.string(), z.string()),
+  dns: z.object({ servers: z.array(z.string()), search: z.array(z.string()), options: z.array(z.string()) }),
+  /** The text of the container's /etc/hosts and /etc/resolv.conf (absent when unreadable). */
+  hostsFile: z.string().optional(),
+  resolvConf: z.string().optional(),
+  hosts: z.array(HostsEntry),
+  /** Its network namespace as seen inside it (absent when not running). */
+  netns: Namespace.optional(),
+});
+export type Container = z.infer<typeof Container>;
+
+export const NetworkMember = z.object({
+  container: z.string(),
+  ipv4: z.string().optional(),
+  mac: z.string().optional(),
+});
+export const DockerNetwork = z.object({
+  id: z.string(),
+  name: z.string(),
+  driver: z.string(),
+  subnets: z.array(z.string()),
+  gateways: z.array(z.string()),
+  internal: z.boolean(),
+  /** The Linux bridge behind a bridge network (docker0, br-<id>). */
+  bridge: z.string().optional(),
+  members: z.array(NetworkMember),
+});
+export type DockerNetwork = z.infer<typeof DockerNetwork>;
+
+export const NatRule = z.object({
+  chain: z.string(),
+  /** The rule as iptables-save prints it, without "-A <chain>". */
+  spec: z.string(),
+  target: z.string().optional(),
+  /** For DNAT: "ip:port"; for MASQUERADE/SNAT the source subnet in `source`. */
+  toDestination: z.string().optional(),
+  source: z.string().optional(),
+  destination: z.string().optional(),
+  protocol: z.string().optional(),
+  dport: z.number().int().optional(),
+  inInterface: z.string().optional(),
+  inInterfaceNegated: z.boolean().optional(),
+  outInterface: z.string().optional(),
+  outInterfaceNegated: z.boolean().optional(),
+});
+export type NatRule = z.infer<typeof NatRule>;
+
+export const NatTable = z.object({
+  chains: z.array(z.string()),
+  rules: z.array(NatRule),
+  error: z.string().optional(),
+});
+export type NatTable = z.infer<typeof NatTable>;
+
+export const Snapshot = z.object({
+  takenAt: z.string(),
+  host: Namespace.extend({ bridges: z.array(Bridge) }),
+  namespaces: z.array(NamedNamespace),
+  networks: z.array(DockerNetwork),
+  containers: z.array(Container),
+  nat: NatTable,
+  /** Parts that could not be read, each with why: the rest of the snapshot stands. */
+  errors: z.array(z.string()),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,73 @@
+// Probes: real traffic inside the sandbox, where reachability is the question. Each runs a HOST binary
+// (ping, curl, dig) entered into one namespace of the sandbox: the sandbox host, a named namespace, or a
+// container. They create nothing in the sandbox, and each is bounded by a short timeout.
+import fs from 'node:fs';
+import { container, describePlace, namedNamespace, type Place } from './helpers';
+import type { Snapshot } from './model';
+import { inNetns, safePath, sandboxPids } from './sandbox-view';
+
+export type ProbeResult = { ok: boolean; output: string };
+export type HttpResult = ProbeResult & { status?: number; body: string };
+export type DnsResult = ProbeResult & { addresses: string[] };
+
+const PROBE_TIMEOUT_MS = 2500;
+
+export class Prober {
+  constructor(
+    private readonly sandboxPid: number,
+    private readonly snap: Snapshot,
+  ) {}
+
+  /** The nsfs path of a place's network namespace, reached through the host's /proc only. */
+  private nsPath(place: Place): string {
+    if ('host' in place) return `/proc/${this.sandboxPid}/ns/net`;
+    if ('netns' in place) {
+      if (!namedNamespace(this.snap, place.netns)) throw new Error(`there is no namespace ${place.netns}`);
+      return safePath(`/proc/${this.sandboxPid}/root`, `run/netns/${place.netns}`, 'file');
+    }
+    const c = container(this.snap, place.container);
+    if (!c?.running) throw new Error(`container ${place.container} is not running`);
+    const hostPid = sandboxPids(this.sandboxPid).get(c.pid);
+    if (!hostPid) throw new Error(`container ${place.container} has no process`);
+    return `/proc/${hostPid}/ns/net`;
+  }
+
+  private async run(place: Place, command: string[]): Promise<ProbeResult & { code: number }> {
+    let nsPath: string;
+    try {
+      nsPath = this.nsPath(place);
+      fs.statSync(nsPath);
+    } catch (err) {
+      return { ok: false, code: -1, output: `${describePlace(place)}: ${(err as Error).message}` };
+    }
+    const r = await inNetns(nsPath, command, undefined, PROBE_TIMEOUT_MS);
+    return { ok: r.code === 0, code: r.code, output: (r.stdout + r.stderr).trim() };
+  }
+
+  /** One ICMP echo, waiting at most a second for the reply. */
+  ping(from: Place, address: string): Promise<ProbeResult> {
+    return this.run(from, ['ping', '-n', '-c', '1', '-W', '1', address]);
+  }
+
+  /** An HTTP GET (2 s at most); ok when the server answered 2xx or 3xx. */
+  async http(from: Place, url: string): Promise<HttpResult> {
+    const marker = '\nNETLAB-HTTP-STATUS:';
+    const r = await this.run(from, ['curl', '-sS', '--max-time', '2', '--max-filesize', '1048576', '-w', `${marker}%{http_code}`, url]);
+    const at = r.output.lastIndexOf(marker.trim());
+    const status = at >= 0 ? Number(r.output.slice(at + marker.trim().length)) : undefined;
+    const body = at >= 0 ? r.output.slice(0, at) : r.output;
+    return { ok: r.ok && !!status && status < 400, status, body, output: r.output };
+  }
+
+  /**
+   * A DNS lookup (A records) as the place itself would make it: against the first nameserver of its
+   * resolv.conf (a container's own, e.g. Docker's embedded 127.0.0.11; the sandbox's, which answers nothing).
+   */
+  async dns(from: Place, name: string): Promise<DnsResult> {
+    const resolv = 'container' in from ? (container(this.snap, from.container)?.resolvConf ?? '') : '';
+    const server = /^nameserver\s+(\S+)/m.exec(resolv)?.[1] ?? '127.0.0.1';
+    const r = await this.run(from, ['dig', '+short', '+time=1', '+tries=1', `@${server}`, name, 'A']);
+    const addresses = r.output.split('\n').filter((l) => /^\d+\.\d+\.\d+\.\d+$/.test(l.trim())).map((l) => l.trim());
+    return { ok: r.ok && addresses.length > 0, addresses, output: r.output };
+  }
+}

@@ -1,0 +1,32 @@
+// A known network state built in a sandbox by commands, used by the grader's integration test, the fixture
+// capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet and
+// a published port, a --link, none mode, a second user network) and 2 named namespaces with a veth pair.
+import type Docker from 'dockerode';
+import { sh } from './sandbox-exec';
+
+export const LAB_STATE_SCRIPT = `
+set -e
+docker run -d --name ng1 nginx
+docker run -d --name web --link ng1:db -e GREETING=hello busybox sleep 86400
+docker network create --subnet 172.30.0.0/24 --gateway 172.30.0.1 mynet
+docker run -d --name ng2 --network mynet -p 8080:80 nginx
+docker network create --subnet 172.31.0.0/24 othernet
+docker run -d --name other --network othernet busybox sleep 86400
+docker run -d --name n1 --network none busybox sleep 86400
+ip netns add test01
+ip netns add test02
+ip link add veth type veth peer name veth001
+ip link set veth001 netns test01
+ip netns exec test01 ip addr add 172.16.0.111/20 dev veth001
+ip netns exec test01 ip link set veth001 up
+ip addr add 172.16.0.112/20 dev veth
+ip link set veth up
+for i in $(seq 1 50); do curl -sf -o /dev/null http://172.30.0.2/ && exit 0; sleep 0.1; done
+echo "nginx in ng2 did not answer" >&2
+exit 1
+`;
+
+export async function buildLabState(docker: Docker, containerId: string): Promise<void> {
+  const r = await sh(docker, containerId, LAB_STATE_SCRIPT);
+  if (r.code !== 0) throw new Error(`building the lab state failed:\n${r.output}`);
+}
