@@ -10,6 +10,8 @@ import { preparePlatform } from '../lib/platform';
 import { LESSON_IMAGES } from '../sandbox/images/build';
 import { SandboxPool } from '../sandbox/pool';
 import { attachTerminalSockets } from '../sandbox/terminal-socket';
+import { sandboxPid, snapshotOf } from '../grader/snapshot';
+import { buildLabState } from '../tests/support/lab-state';
 import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -66,20 +68,13 @@ async function readyTimes(docker: Docker, config: Config, poolSize: number, runs
   return samples;
 }
 
-function dockerRunBaseline(): Promise<number[]> {
+async function dockerRunBaseline(): Promise<number[]> {
   const image = LESSON_IMAGES.find((i) => i.recipe === 'busybox')!.name;
-  const once = () =>
-    new Promise<number>((resolve, reject) => {
-      const started = performance.now();
-      const child = spawn('docker', ['run', '--rm', image, 'true'], { stdio: 'ignore' });
-      child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`docker run exited ${code}`))));
-    });
-  return (async () => {
-    await once(); // warm the engine's caches, as the sandbox runs are warm too
-    const samples: number[] = [];
-    for (let i = 0; i < 5; i++) samples.push(await once());
-    return samples;
-  })();
+  const once = () => timeCommand('docker', ['run', '--rm', image, 'true']);
+  await once(); // warm the engine's caches, as the sandbox runs are warm too
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) samples.push(await once());
+  return samples;
 }
 
 /** Keystroke round trips through the sandbox shell, and a plain socket.io echo on the same server. */
@@ -130,6 +125,37 @@ async function interactive(docker: Docker, config: Config) {
   return { keystrokes, echoes, seconds, outputBytes, delivered };
 }
 
+/** Snapshot time on an idle sandbox holding the lab state (5 containers, 2 namespaces), beside one `docker exec`. */
+async function snapshotTimes(docker: Docker, config: Config) {
+  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-snapshot', poolSize: 0 });
+  await pool.start();
+  const sandbox = await pool.acquire('bench-snapshot-learner');
+  await buildLabState(docker, sandbox.containerId);
+  await new Promise((r) => setTimeout(r, 2000)); // let it go idle
+  const pid = await sandboxPid(docker, sandbox);
+  const snapshots: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    const snap = await snapshotOf(pid);
+    snapshots.push(performance.now() - started);
+    if (snap.containers.length !== 5 || snap.namespaces.length !== 2 || snap.errors.length) {
+      throw new Error(`unexpected snapshot: ${snap.containers.length} containers, errors ${snap.errors.join('; ')}`);
+    }
+  }
+  const execs: number[] = [];
+  for (let i = 0; i < 20; i++) execs.push(await timeCommand('docker', ['exec', sandbox.containerId, 'true']));
+  await pool.stop();
+  return { snapshots, execs };
+}
+
+function timeCommand(cmd: string, args: string[]): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: 'ignore' });
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${cmd} ${args[0]} exited ${code}`))));
+  });
+}
+
 /** One idle sandbox's memory as the engine accounts it. */
 async function idleMemory(docker: Docker, config: Config): Promise<number> {
   const pool = new SandboxPool(docker, { ...config, poolName: 'bench-idle', poolSize: 1 });
@@ -159,6 +185,8 @@ async function main() {
     const inter = await interactive(engine.docker, config);
     log('idle_sandbox_mib');
     const idle = await idleMemory(engine.docker, config);
+    log('snapshot_ms, baseline_exec_ms: the lab state (5 containers, 2 namespaces)');
+    const snapshot = await snapshotTimes(engine.docker, config);
 
     const coldP50 = percentile(cold, 50);
     const dockerRunP50 = percentile(dockerRun, 50);
@@ -170,6 +198,8 @@ async function main() {
       keystroke_rtt_ms: { p50: percentile(inter.keystrokes, 50), p99: percentile(inter.keystrokes, 99), samples: inter.keystrokes.length },
       baseline_socketio_echo_ms: { p50: percentile(inter.echoes, 50), p99: percentile(inter.echoes, 99), samples: inter.echoes.length },
       idle_sandbox_mib: { value: idle, target: 80 },
+      snapshot_ms: { p50: percentile(snapshot.snapshots, 50), p99: percentile(snapshot.snapshots, 99), samples: snapshot.snapshots.length, target_p50: 150 },
+      baseline_exec_ms: { p50: percentile(snapshot.execs, 50), p99: percentile(snapshot.execs, 99), samples: snapshot.execs.length },
       throughput_mib_s: {
         value: round(inter.outputBytes / (1024 * 1024) / inter.seconds),
         seconds: round(inter.seconds),

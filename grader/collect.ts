@@ -19,7 +19,7 @@ export type RawSnapshot = {
   nat: { text?: string; error?: string };
   namespaces: (RawNamespace & { name: string })[];
   networks: unknown[];
-  containers: { inspect: unknown; hostsFile?: string; resolvConf?: string; netns?: RawNamespace }[];
+  containers: { inspect: unknown; hostsFile?: string; resolvConf?: string; environ?: string; netns?: RawNamespace }[];
   errors: string[];
 };
 
@@ -104,7 +104,9 @@ export async function collectRaw(sandboxPid: number): Promise<RawSnapshot> {
           const resolvConf = containerFile(sandboxRoot, inspect.ResolvConfPath);
           const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
           const netns = hostPid ? await readNamespace(`/proc/${hostPid}/ns/net`) : undefined;
-          return { inspect, hostsFile, resolvConf, netns };
+          // The environment the container's process really has (--link's variables are not in its config).
+          const environ = hostPid ? fs.readFileSync(`/proc/${hostPid}/environ`, 'utf8') : undefined;
+          return { inspect, hostsFile, resolvConf, environ, netns };
         } catch (err) {
           errors.push(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}: ${message(err)}`);
           return null;

@@ -93,6 +93,7 @@ export const Container = z.object({
   /** --link entries, as "name:alias". */
   links: z.array(z.string()),
   ports: z.array(PortBinding),
+  /** The environment of its process (with --link's variables); a stopped container's as configured. */
   env: z.record(z.string(), z.string()),
   dns: z.object({ servers: z.array(z.string()), search: z.array(z.string()), options: z.array(z.string()) }),
   /** The text of the container's /etc/hosts and /etc/resolv.conf (absent when unreadable). */

@@ -212,8 +212,10 @@ function parsePorts(ports: ContainerInspect['NetworkSettings']['Ports']): PortBi
 function parseContainer(raw: RawSnapshot['containers'][number], errors: string[]): Container {
   const c = raw.inspect as ContainerInspect;
   const name = c.Name.replace(/^\//, '');
+  // A running container's real environment; a stopped one's as configured.
+  const envList = raw.environ !== undefined ? raw.environ.split('\0').filter(Boolean) : (c.Config.Env ?? []);
   const env = Object.fromEntries(
-    (c.Config.Env ?? []).map((e) => {
+    envList.map((e) => {
       const eq = e.indexOf('=');
       return eq < 0 ? [e, ''] : [e.slice(0, eq), e.slice(eq + 1)];
     }),

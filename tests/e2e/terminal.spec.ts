@@ -35,6 +35,8 @@ test('a learner runs nginx in the sandbox, reloads into the same shell, and stop
   await page.keyboard.press('Control+C');
   await run(page, 'echo "after-$((20+22))"');
   await expectScreen(page, 5_000).toContain('after-42');
+  // The shell marks each finished command (OSC 133, through tmux): the terminal must not show them.
+  expect(await screen(page)).not.toMatch(/133;|Ptmux|\]133/);
 });
 
 test('Chinese text typed and printed in the terminal displays correctly', async ({ page }) => {

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AttemptStore } from '@/store/attempts';
+import { openDb } from '@/store/db';
+
+describe('the attempts store', () => {
+  it('applies its migrations once and keeps attempts across reopenings', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-store-')), 'nested', 'netlab.sqlite');
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const store = new AttemptStore(db);
+    store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: false, message: 'ng2 is missing', at: '2026-01-01T00:00:00.000Z' });
+    store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: true, message: 'both run' });
+    store.record({ learner: 'b', lesson: 'docker0', step: 'run-two', pass: true, message: 'both run' });
+    db.close();
+
+    const again = openDb(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(1);
+    const attempts = new AttemptStore(again).forLearner('a', 'docker0');
+    expect(attempts.map((x) => [x.step, x.pass, x.message])).toEqual([
+      ['run-two', false, 'ng2 is missing'],
+      ['run-two', true, 'both run'],
+    ]);
+    expect(attempts[0]!.at).toBe('2026-01-01T00:00:00.000Z');
+    expect(new AttemptStore(again).forLearner('c', 'docker0')).toEqual([]);
+    again.close();
+  });
+
+  it('refuses a database written by a newer NetLab', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-store-')), 'netlab.sqlite');
+    const db = openDb(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDb(file)).toThrow(/newer NetLab \(schema 99/);
+  });
+});
