@@ -82,7 +82,7 @@ function parseNamespace(raw: RawNamespace | undefined, what: string, errors: str
   }
 }
 
-export function bridgesOf(links: Link[]): Bridge[] {
+function bridgesOf(links: Link[]): Bridge[] {
   return links
     .filter((l) => l.kind === 'bridge')
     .map((b) => ({ name: b.name, ports: links.filter((l) => l.master === b.name).map((l) => l.name) }));

@@ -20,7 +20,7 @@ export type Engine = {
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 const DOCKERD_PATHS = ['/usr/sbin/dockerd', '/usr/bin/dockerd', '/usr/local/bin/dockerd'];
 
-export function privateEnginePaths(config: Config) {
+function privateEnginePaths(config: Config) {
   const dir = path.join(config.dataDir, 'engine');
   return {
     dir,

@@ -24,7 +24,7 @@ export type SandboxHandle = {
  * set lacks CAP_SYS_RESOURCE), while keeping what the inner engine never needs out of reach: no host block
  * devices (only mknod of them), no kernel modules, no host clock, a private cgroup namespace.
  */
-export function sandboxHostConfig(config: Config, networkName: string): Docker.HostConfig & { CgroupnsMode: string } {
+function sandboxHostConfig(config: Config, networkName: string): Docker.HostConfig & { CgroupnsMode: string } {
   const memory = config.sandboxMemoryMiB * 1024 * 1024;
   return {
     NetworkMode: networkName,

@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The hash of everything a recipe's result depends on: its files, the shared files, its changes, its bundles. */
-export function recipeHash(spec: ImageSpec, bundleHashes: string[], mirror: string): string {
+function recipeHash(spec: ImageSpec, bundleHashes: string[], mirror: string): string {
   const h = crypto.createHash('sha256');
   const recipeDir = path.join(RECIPES_DIR, spec.recipe);
   for (const file of [...filesUnder(recipeDir), ...SHARED_FILES.map((f) => path.join(RECIPES_DIR, f))]) {
@@ -79,7 +79,7 @@ async function labelOf(docker: Docker, name: string): Promise<string | undefined
 }
 
 /** The name a platform image has inside a sandbox: `netlab/nginx` is plain `nginx` there. */
-export function nameInSandbox(name: string): string {
+function nameInSandbox(name: string): string {
   return name.replace(/^netlab\//, '');
 }
 

@@ -11,7 +11,7 @@ import { registerGraderSockets } from '@/grader/grader-socket';
 import { expectRunning } from '@/grader/helpers';
 import type { Snapshot } from '@/grader/model';
 import { Prober } from '@/grader/probes';
-import { sandboxPid, snapshotOf } from '@/grader/snapshot';
+import { sandboxPid, snapshotOf, takeSnapshot } from '@/grader/snapshot';
 import { EVENTS } from '@/lib/terminal-protocol';
 import { SandboxPool } from '@/sandbox/pool';
 import { attachTerminalSockets } from '@/sandbox/terminal-socket';
@@ -35,8 +35,8 @@ beforeAll(async () => {
   const sandbox = await pool.acquire(learnerIdOf(LEARNER));
   containerId = sandbox.containerId;
   await buildLabState(docker, containerId);
+  snap = await takeSnapshot(docker, sandbox);
   pid = await sandboxPid(docker, sandbox);
-  snap = await snapshotOf(pid);
   probe = new Prober(pid, snap);
 });
 
