@@ -23,6 +23,17 @@ describe('finding things', () => {
     expect(h.link(snap.host, 'docker1')).toBeUndefined();
   });
 
+  it('namespaceOf and allNamespaces', () => {
+    expect(h.namespaceOf(snap, { host: true })).toBe(snap.host);
+    expect(h.namespaceOf(snap, { netns: 'test02' })?.inode).toBe(snap.namespaces[1]!.inode);
+    expect(h.namespaceOf(snap, { container: 'ng1' })).toBe(ng1.netns);
+    expect(h.namespaceOf(snap, { container: 'ng9' })).toBeUndefined();
+    const all = h.allNamespaces(snap);
+    expect(all).toHaveLength(1 + 2 + 5);
+    expect(all[0]!.place).toEqual({ host: true });
+    expect(new Set(all.map((n) => n.ns.inode)).size).toBe(all.length);
+  });
+
   it('networksOf and addressOn', () => {
     expect(h.networksOf(ng2)).toEqual(['mynet']);
     expect(h.networksOf(h.container(snap, 'n1')!)).toEqual(['none']);
