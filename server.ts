@@ -10,7 +10,8 @@ import { SandboxPool } from './sandbox/pool';
 import { attachTerminalSockets } from './sandbox/terminal-socket';
 import { Grader } from './grader/grader';
 import { registerGraderSockets } from './grader/grader-socket';
-import { findStepCheck } from './lessons/catalog';
+import { resolveStep } from './lessons/course';
+import { lessonPreparer } from './lessons/setup';
 import { AttemptStore } from './store/attempts';
 import { openDb } from './store/db';
 
@@ -24,8 +25,9 @@ async function main() {
   console.log(`[engine] using ${engine.host}`);
   const pool = new SandboxPool(engine.docker, config);
   const db = openDb(config.dbPath);
-  const grader = new Grader(engine.docker, pool, new AttemptStore(db), findStepCheck);
-  setRuntime({ engine, pool });
+  const attempts = new AttemptStore(db);
+  const grader = new Grader(engine.docker, pool, attempts, resolveStep);
+  setRuntime({ engine, pool, attempts });
 
   const app = next({ dev, hostname: 'localhost', port: config.port });
   const handle = app.getRequestHandler();
@@ -38,8 +40,9 @@ async function main() {
   });
   const io = attachTerminalSockets(server, engine.docker, pool, {
     onCommandFinished: (learnerId) => grader.commandFinished(learnerId),
+    prepareLesson: lessonPreparer(engine.docker),
   });
-  registerGraderSockets(io, grader);
+  registerGraderSockets(io, grader, attempts);
 
   await pool.start();
   server.listen(config.port, config.host, () => {

@@ -1,27 +1,50 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { LESSONS } from '@/lessons/catalog';
+import { COURSE } from '@/lessons/course';
 import { currentLang } from '@/lib/lang-server';
+import { learnerFromCookieHeader } from '@/lib/learner';
+import { getRuntime } from '@/lib/runtime';
 import { t } from '@/lib/i18n';
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const lang = await currentLang(searchParams);
+  const learner = learnerFromCookieHeader((await cookies()).toString());
+  const passed = learner ? getRuntime()?.attempts.passed(learner) : undefined;
   return (
     <main className="catalog">
       <h1>{t(lang, 'catalog.title')}</h1>
       <p className="lead">{t(lang, 'catalog.intro')}</p>
       <ol className="lesson-list">
-        {LESSONS.map((lesson, i) => (
-          <li key={lesson.slug} data-lesson={lesson.slug}>
-            <Link href={`/lessons/${lesson.slug}`}>
-              <span className="lesson-number">{i + 1}</span>
-              <span className="lesson-body">
-                <span className="lesson-title">{lesson.title[lang]}</span>
-                <span className="lesson-summary">{lesson.summary[lang]}</span>
-              </span>
-              <span className="lesson-minutes">{t(lang, 'catalog.minutes', { n: lesson.minutes })}</span>
-            </Link>
-          </li>
-        ))}
+        {COURSE.map((entry, i) => {
+          const total = entry.lesson?.steps.length ?? 0;
+          const done = entry.lesson?.steps.filter((s) => passed?.get(entry.slug)?.has(s.id)).length ?? 0;
+          return (
+            <li key={entry.slug} data-lesson={entry.slug} data-passed={done} data-total={total}>
+              <Link href={`/lessons/${entry.slug}`}>
+                <span className={`lesson-number${total && done === total ? ' lesson-number-done' : ''}`}>{total && done === total ? '✓' : i + 1}</span>
+                <span className="lesson-body">
+                  <span className="lesson-title">{entry.title[lang]}</span>
+                  <span className="lesson-summary">{entry.summary[lang]}</span>
+                  {total > 0 && (
+                    <span className="lesson-progress">
+                      <span className="lesson-progress-bar" style={{ width: `${Math.round((done / total) * 100)}%` }} />
+                    </span>
+                  )}
+                </span>
+                <span className="lesson-meta">
+                  <span>{t(lang, 'catalog.minutes', { n: entry.minutes })}</span>
+                  <span className="lesson-state">
+                    {!entry.lesson
+                      ? t(lang, 'catalog.soon')
+                      : done === total
+                        ? t(lang, 'catalog.done')
+                        : t(lang, 'catalog.progress', { passed: done, total })}
+                  </span>
+                </span>
+              </Link>
+            </li>
+          );
+        })}
       </ol>
     </main>
   );

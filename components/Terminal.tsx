@@ -2,10 +2,11 @@
 // The learner's terminal: xterm.js in the browser, socket.io to the server, a tmux session in the sandbox.
 // data-state is a contract for tests: connecting → ready (the prompt is live) | error.
 import { useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { EVENTS, INPUT_CHUNK, type TerminalStatus } from '@/lib/terminal-protocol';
+import { useLesson } from './LessonSession';
 
 type Text = Record<string, string>;
 type View =
@@ -52,14 +53,15 @@ function describe(status: TerminalStatus, text: Text): View {
   }
 }
 
-export function Terminal({ text }: { text: Text }) {
+export function Terminal() {
+  const { socket, lesson, text } = useLesson();
   const hostRef = useRef<HTMLDivElement>(null);
-  const socketRef = useRef<Socket | null>(null);
   const termRef = useRef<XTerm | null>(null);
   const [view, setView] = useState<View>({ state: 'connecting', message: text['terminal.starting']! });
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!socket) return;
     let disposed = false;
     let cleanup = () => {};
     void (async () => {
@@ -83,8 +85,6 @@ export function Terminal({ text }: { text: Text }) {
       fit.fit();
       termRef.current = term;
 
-      const socket = io({ transports: ['websocket'], withCredentials: true });
-      socketRef.current = socket;
       const size = () => ({ cols: term.cols, rows: term.rows });
       let unacked = 0;
       let ackTimer: ReturnType<typeof setTimeout> | undefined;
@@ -95,30 +95,47 @@ export function Terminal({ text }: { text: Text }) {
         unacked = 0;
       };
 
-      socket.on('connect', () => socket.emit(EVENTS.open, size()));
-      socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-        const code = err.data?.code;
-        if (code) setView({ state: 'error', message: text[`terminal.error.${code}`] ?? code, retry: false });
-        else setView({ state: 'connecting', message: text['terminal.error.offline']! });
-      });
-      socket.on('disconnect', () => setView({ state: 'connecting', message: text['terminal.error.offline']! }));
-      socket.on(EVENTS.status, (status: TerminalStatus) => {
-        if (status.state === 'starting' || status.state === 'queued') term.reset();
-        setView(describe(status, text));
-        if (status.state === 'ready') term.focus();
-      });
-      socket.on(EVENTS.notice, (code: string) => {
-        setNotice(text[`terminal.notice.${code}`] ?? code);
-        setTimeout(() => setNotice(null), 5000);
-      });
-      socket.on(EVENTS.output, (data: ArrayBuffer) => {
-        const bytes = new Uint8Array(data);
-        term.write(bytes, () => {
-          unacked += bytes.length;
-          if (unacked >= ACK_BATCH) flushAck();
-          else ackTimer ??= setTimeout(flushAck, 20);
-        });
-      });
+      // Handlers kept by name: the socket is shared with the steps, so only these are removed on cleanup.
+      const handlers: [string, Parameters<Socket['on']>[1]][] = [
+        ['connect', () => socket.emit(EVENTS.open, { ...size(), lesson })],
+        [
+          'connect_error',
+          (err: Error & { data?: { code?: string } }) => {
+            const code = err.data?.code;
+            if (code) setView({ state: 'error', message: text[`terminal.error.${code}`] ?? code, retry: false });
+            else setView({ state: 'connecting', message: text['terminal.error.offline']! });
+          },
+        ],
+        ['disconnect', () => setView({ state: 'connecting', message: text['terminal.error.offline']! })],
+        [
+          EVENTS.status,
+          (status: TerminalStatus) => {
+            if (status.state === 'starting' || status.state === 'queued') term.reset();
+            setView(describe(status, text));
+            if (status.state === 'ready') term.focus();
+          },
+        ],
+        [
+          EVENTS.notice,
+          (code: string) => {
+            setNotice(text[`terminal.notice.${code}`] ?? code);
+            setTimeout(() => setNotice(null), 5000);
+          },
+        ],
+        [
+          EVENTS.output,
+          (data: ArrayBuffer) => {
+            const bytes = new Uint8Array(data);
+            term.write(bytes, () => {
+              unacked += bytes.length;
+              if (unacked >= ACK_BATCH) flushAck();
+              else ackTimer ??= setTimeout(flushAck, 20);
+            });
+          },
+        ],
+      ];
+      for (const [event, handler] of handlers) socket.on(event, handler);
+      if (socket.connected) socket.emit(EVENTS.open, { ...size(), lesson });
       term.onData((data) => {
         for (let i = 0; i < data.length; i += INPUT_CHUNK) socket.emit(EVENTS.input, data.slice(i, i + INPUT_CHUNK));
       });
@@ -137,7 +154,7 @@ export function Terminal({ text }: { text: Text }) {
         observer.disconnect();
         clearTimeout(resizeTimer);
         clearTimeout(ackTimer);
-        socket.close();
+        for (const [event, handler] of handlers) socket.off(event, handler);
         term.dispose();
       };
     })();
@@ -145,15 +162,14 @@ export function Terminal({ text }: { text: Text }) {
       disposed = true;
       cleanup();
     };
-  }, [text]);
+  }, [socket, lesson, text]);
 
   const reopen = (event: string) => {
     const term = termRef.current;
-    const socket = socketRef.current;
     if (!term || !socket) return;
     setView({ state: 'connecting', message: text['terminal.starting']! });
     if (!socket.connected) socket.connect();
-    else socket.emit(event, { cols: term.cols, rows: term.rows });
+    else socket.emit(event, { cols: term.cols, rows: term.rows, lesson });
   };
 
   const startOver = () => {

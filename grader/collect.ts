@@ -9,7 +9,7 @@
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
 import Docker from 'dockerode';
-import { COMMAND_TIMEOUT_MS, inNetns, safePath, sandboxPids } from './sandbox-view';
+import { COMMAND_TIMEOUT_MS, inNetns, readSandboxFile, safePath, sandboxPids } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
 export type RawNamespace = { inode?: number; ip?: string; error?: string };
@@ -34,25 +34,6 @@ async function readNamespace(nsPath: string): Promise<RawNamespace> {
     return { inode, ip: r.stdout };
   } catch (err) {
     return { error: (err as Error).message };
-  }
-}
-
-/**
- * A container's /etc/hosts or /etc/resolv.conf, read from where its engine keeps it (HostsPath,
- * ResolvConfPath) with every path component checked, so a symbolic link cannot lead outside the sandbox.
- */
-function containerFile(sandboxRoot: string, enginePath: string | undefined): string | undefined {
-  if (!enginePath) return undefined;
-  try {
-    const fd = fs.openSync(safePath(sandboxRoot, enginePath, 'file'), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    try {
-      const buffer = Buffer.alloc(256 * 1024);
-      return buffer.subarray(0, fs.readSync(fd, buffer)).toString('utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
   }
 }
 
@@ -100,8 +81,9 @@ export async function collectRaw(sandboxPid: number): Promise<RawSnapshot> {
       containerList.map(async (c) => {
         try {
           const inspect = await docker.getContainer(c.Id).inspect();
-          const hostsFile = containerFile(sandboxRoot, inspect.HostsPath);
-          const resolvConf = containerFile(sandboxRoot, inspect.ResolvConfPath);
+          // Where the engine keeps the container's /etc/hosts and resolv.conf, read with the same care.
+          const hostsFile = inspect.HostsPath ? readSandboxFile(sandboxPid, inspect.HostsPath) : undefined;
+          const resolvConf = inspect.ResolvConfPath ? readSandboxFile(sandboxPid, inspect.ResolvConfPath) : undefined;
           const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
           const netns = hostPid ? await readNamespace(`/proc/${hostPid}/ns/net`) : undefined;
           // The environment the container's process really has (--link's variables are not in its config).

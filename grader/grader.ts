@@ -6,18 +6,39 @@ import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
 import type { Snapshot } from './model';
 import { Prober } from './probes';
+import { readSandboxFile } from './sandbox-view';
 import { sandboxPid, snapshotOf } from './snapshot';
 import { fail, runCheck, type Verdict } from './verdict';
 
-export type CheckContext = { snap: Snapshot; probe: Prober };
+export type CheckContext = {
+  snap: Snapshot;
+  probe: Prober;
+  /** A small file from the sandbox (e.g. /root/ng1.html), or undefined when there is none. */
+  readFile: (path: string) => string | undefined;
+  /** The learner's answer, for a quiz. */
+  answer?: string;
+};
 export type StepCheck = (ctx: CheckContext) => Verdict | Promise<Verdict>;
-/** Finds the check of a lesson's step (the lessons declare them). */
-export type StepResolver = (lesson: string, step: string) => StepCheck | undefined;
+/** Finds the check of a lesson's step (the lessons declare them); a quiz needs the learner's answer. */
+export type StepResolver = (lesson: string, step: string) => { run: StepCheck; quiz: boolean } | undefined;
 
 type StepRef = { lesson: string; step: string };
+type CheckRequest = StepRef & { answer?: string };
 
 /** After a command ends, wait this long for the next one before checking (a pasted script ends many). */
 const AUTO_CHECK_DEBOUNCE_MS = 250;
+
+/** What a check sees of the sandbox whose init has host pid `pid`: a fresh snapshot, probes and files. */
+export async function sandboxContext(pid: number): Promise<CheckContext> {
+  if (!pid) throw new Error('the sandbox is not running');
+  const snap = await snapshotOf(pid);
+  return { snap, probe: new Prober(pid, snap), readFile: (file) => readSandboxFile(pid, file) };
+}
+
+/** Runs one check against the sandbox, bounded (see runCheck). */
+export function checkSandbox(pid: number, check: StepCheck, answer?: string): Promise<Verdict> {
+  return runCheck(async () => check({ ...(await sandboxContext(pid)), answer }));
+}
 
 export interface Grader {
   on(event: 'verdict', listener: (learnerId: string, ref: StepRef, verdict: Verdict) => void): this;
@@ -51,30 +72,28 @@ export class Grader extends EventEmitter {
       setTimeout(() => {
         this.debounce.delete(learnerId);
         const ref = this.current.get(learnerId);
-        if (ref) void this.check(learnerId, ref);
+        // A quiz waits for the learner's answer; any other step is re-checked.
+        if (ref && this.resolve(ref.lesson, ref.step)?.quiz === false) void this.check(learnerId, ref);
       }, AUTO_CHECK_DEBOUNCE_MS),
     );
   }
 
   /** Checks the step now; the verdict is stored, emitted, and returned. Never throws. */
-  async check(learnerId: string, ref: StepRef): Promise<Verdict> {
+  async check(learnerId: string, request: CheckRequest): Promise<Verdict> {
+    const { answer, ...ref } = request;
     const sandbox = this.pool.current(learnerId);
-    const check = this.resolve(ref.lesson, ref.step);
+    const step = this.resolve(ref.lesson, ref.step);
     let verdict: Verdict;
-    if (!check) {
+    if (!step) {
       verdict = fail({ en: `There is no step ${ref.step} in lesson ${ref.lesson}.`, zh: `课程 ${ref.lesson} 中没有步骤 ${ref.step}。` });
+    } else if (step.quiz && !answer?.trim()) {
+      verdict = fail({ en: 'Type your answer first.', zh: '请先输入你的答案。' });
     } else if (!sandbox) {
       verdict = fail({ en: 'Your sandbox is not running: open the terminal first.', zh: '你的沙箱没有在运行：请先打开终端。' });
     } else {
       this.pool.touch(learnerId);
       const previous = this.queue.get(sandbox.id) ?? Promise.resolve();
-      const run = previous.then(() =>
-        runCheck(async () => {
-          const pid = await sandboxPid(this.docker, sandbox);
-          const snap = await snapshotOf(pid);
-          return check({ snap, probe: new Prober(pid, snap) });
-        }),
-      );
+      const run = previous.then(async () => checkSandbox(await sandboxPid(this.docker, sandbox).catch(() => 0), step.run, answer));
       this.queue.set(sandbox.id, run);
       verdict = await run;
       if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);

@@ -43,6 +43,22 @@ export function safePath(root: string, relative: string, expect: 'dir' | 'socket
   return current;
 }
 
+/** A small file from the sandbox's filesystem (at most 1 MiB), read without following any symbolic link. */
+export function readSandboxFile(sandboxPid: number, file: string): string | undefined {
+  try {
+    const full = safePath(`/proc/${sandboxPid}/root`, file, 'file');
+    const fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      const buffer = Buffer.alloc(1024 * 1024);
+      return buffer.subarray(0, fs.readSync(fd, buffer)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /** Host pids of the sandbox's processes, keyed by their pid inside the sandbox (from the host's /proc). */
 export function sandboxPids(rootPid: number): Map<number, number> {
   const byInnerPid = new Map<number, number>();

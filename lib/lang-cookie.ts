@@ -7,4 +7,7 @@ export function rememberLangFromQuery(req: IncomingMessage, res: ServerResponse)
   const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
   if (lang !== 'en' && lang !== 'zh') return;
   res.appendHeader('Set-Cookie', serialize(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 }));
+  // This very request renders in that language too (the layout reads the cookie, not the query).
+  const others = (req.headers.cookie ?? '').split(/;\s*/).filter((c) => c && !c.startsWith(`${LANG_COOKIE}=`));
+  req.headers.cookie = [...others, `${LANG_COOKIE}=${lang}`].join('; ');
 }

@@ -2,8 +2,9 @@
 // module graph of its own, so they are found through globalThis rather than through an import.
 import type { Engine } from '../sandbox/engine';
 import type { SandboxPool } from '../sandbox/pool';
+import type { AttemptStore } from '../store/attempts';
 
-export type Runtime = { engine: Engine; pool: SandboxPool };
+export type Runtime = { engine: Engine; pool: SandboxPool; attempts: AttemptStore };
 
 const KEY = Symbol.for('netlab.runtime');
 type Holder = { [KEY]?: Runtime };

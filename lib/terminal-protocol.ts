@@ -8,11 +8,12 @@ export const INPUT_CHUNK = 16 * 1024;
 /** Input waiting to reach the sandbox beyond this is refused (with a notice), so a paste cannot pile up. */
 export const INPUT_BACKLOG_MAX = 2 * 1024 * 1024;
 
-export const OpenRequest = z.object({
+export const ResizeRequest = z.object({
   cols: z.number().int().min(1).max(1000),
   rows: z.number().int().min(1).max(1000),
 });
-export const ResizeRequest = OpenRequest;
+/** Opening the terminal: its size, and the lesson whose setup the sandbox needs. */
+export const OpenRequest = ResizeRequest.extend({ lesson: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() });
 export const InputMessage = z.string().max(INPUT_MAX);
 export const AckMessage = z.number().int().min(0).max(1 << 30);
 
@@ -50,6 +51,7 @@ export const EVENTS = {
   check: 'grader:check',
   currentStep: 'grader:current-step',
   verdict: 'grader:verdict',
+  solutionOpened: 'lesson:solution-opened',
 } as const;
 
 /** A step to check, as the browser names it. */
@@ -58,3 +60,5 @@ export const StepRef = z.object({
   step: z.string().regex(/^[a-z0-9-]{1,64}$/),
 });
 export type StepRef = z.infer<typeof StepRef>;
+/** "Check now", with the learner's answer when the step is a quiz. */
+export const CheckRequest = StepRef.extend({ answer: z.string().max(500).optional() });

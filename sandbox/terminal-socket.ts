@@ -16,6 +16,7 @@ import {
   type TerminalStatus,
 } from '../lib/terminal-protocol';
 import type { SandboxPool } from './pool';
+import type { SandboxHandle } from './sandbox';
 import { attachTerminal, CommandEndScanner, OutputFlow, type TerminalSession } from './terminal';
 
 /** The socket.io room of all of a learner's tabs. */
@@ -24,6 +25,8 @@ export const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
 export type TerminalHooks = {
   /** A command finished in the learner's shell (its prompt is back). */
   onCommandFinished?: (learnerId: string) => void;
+  /** Before attaching: make the sandbox ready for the lesson (its setup commands), once per sandbox. */
+  prepareLesson?: (sandbox: SandboxHandle, lesson: string) => Promise<void>;
 };
 
 /** socket.io on the given HTTP server, serving sandbox terminals. */
@@ -97,6 +100,7 @@ class TerminalConnection {
         ? await this.pool.reset(this.learnerId, onPosition)
         : await this.pool.acquire(this.learnerId, onPosition);
       if (attempt !== this.opening || this.socket.disconnected) return;
+      if (size.data.lesson) await this.hooks.prepareLesson?.(sandbox, size.data.lesson);
       const session = await attachTerminal(this.docker, sandbox, size.data);
       if (attempt !== this.opening || this.socket.disconnected) return session.close();
       this.session = session;

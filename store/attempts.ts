@@ -1,4 +1,5 @@
-// Every check result is an attempt: who, which step, pass or fail, the message they saw, and when.
+// Every check result is an attempt: who, which step, pass or fail, the message they saw, and when. Opening
+// a step's solution is recorded beside them.
 import type { Db } from './db';
 
 export type Attempt = { learner: string; lesson: string; step: string; pass: boolean; message: string; at: string };
@@ -6,6 +7,8 @@ export type Attempt = { learner: string; lesson: string; step: string; pass: boo
 export class AttemptStore {
   private readonly insert;
   private readonly byLearner;
+  private readonly passedSteps;
+  private readonly insertSolutionView;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -14,6 +17,22 @@ export class AttemptStore {
     this.byLearner = db.prepare(
       'SELECT learner, lesson, step, pass, message, at FROM attempts WHERE learner = ? AND lesson = ? ORDER BY id',
     );
+    this.passedSteps = db.prepare('SELECT DISTINCT lesson, step FROM attempts WHERE learner = ? AND pass = 1');
+    this.insertSolutionView = db.prepare('INSERT INTO solution_views (learner, lesson, step, at) VALUES (?, ?, ?, ?)');
+  }
+
+  /** The steps the learner has passed, by lesson. */
+  passed(learner: string): Map<string, Set<string>> {
+    const byLesson = new Map<string, Set<string>>();
+    for (const { lesson, step } of this.passedSteps.all(learner) as { lesson: string; step: string }[]) {
+      if (!byLesson.has(lesson)) byLesson.set(lesson, new Set());
+      byLesson.get(lesson)!.add(step);
+    }
+    return byLesson;
+  }
+
+  recordSolutionView(learner: string, lesson: string, step: string): void {
+    this.insertSolutionView.run(learner, lesson, step, new Date().toISOString());
   }
 
   record(attempt: Omit<Attempt, 'at'> & { at?: string }): Attempt {

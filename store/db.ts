@@ -18,6 +18,13 @@ const MIGRATIONS: string[] = [
      at TEXT NOT NULL
    );
    CREATE INDEX attempts_by_learner ON attempts (learner, lesson, step, at);`,
+  `CREATE TABLE solution_views (
+     id INTEGER PRIMARY KEY,
+     learner TEXT NOT NULL,
+     lesson TEXT NOT NULL,
+     step TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 export function openDb(file: string): Db {

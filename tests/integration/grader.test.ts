@@ -138,10 +138,12 @@ describe('the grader service', () => {
   };
 
   beforeAll(async () => {
-    const grader = new Grader(docker, pool, store, (lesson, step) => (lesson === 'test' ? checks[step] : undefined));
+    const grader = new Grader(docker, pool, store, (lesson, step) =>
+      lesson === 'test' && checks[step] ? { run: checks[step], quiz: false } : undefined,
+    );
     server = http.createServer();
     const io = attachTerminalSockets(server, docker, pool, { onCommandFinished: (id) => grader.commandFinished(id) });
-    registerGraderSockets(io, grader);
+    registerGraderSockets(io, grader, store);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   });

@@ -13,4 +13,4 @@ export function testConfig(poolName: string, overrides: Record<string, string> =
   return loadConfig({ ...process.env, NETLAB_POOL_NAME: poolName, NETLAB_POOL_SIZE: '0', ...overrides });
 }
 
-export { sh } from '../support/sandbox-exec';
+export { sh } from '@/sandbox/exec';

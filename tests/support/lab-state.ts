@@ -2,7 +2,7 @@
 // capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet and
 // a published port, a --link, none mode, a second user network) and 2 named namespaces with a veth pair.
 import type Docker from 'dockerode';
-import { sh } from './sandbox-exec';
+import { sh } from '../../sandbox/exec';
 
 export const LAB_STATE_SCRIPT = `
 set -e

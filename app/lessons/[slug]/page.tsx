@@ -1,10 +1,18 @@
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { findLesson } from '@/lessons/catalog';
+import { COURSE, findCourseEntry } from '@/lessons/course';
+import { lessonContent } from '@/lessons/content';
 import { currentLang } from '@/lib/lang-server';
+import { learnerFromCookieHeader } from '@/lib/learner';
+import { getRuntime } from '@/lib/runtime';
 import { t, type MessageKey } from '@/lib/i18n';
+import { LessonSession } from '@/components/LessonSession';
+import { LessonLayout } from '@/components/LessonLayout';
+import { CodeBlock, Hint, Progress, Quiz, Solution, Step } from '@/components/LessonParts';
 import { Terminal } from '@/components/Terminal';
 
-const TERMINAL_TEXT_KEYS = [
+/** The texts the page's client components show, in the page's language. */
+const CLIENT_TEXT_KEYS = [
   'terminal.starting',
   'terminal.queued',
   'terminal.retry',
@@ -21,6 +29,20 @@ const TERMINAL_TEXT_KEYS = [
   'terminal.error.bad-request',
   'terminal.error.offline',
   'terminal.notice.input-overflow',
+  'lesson.progress',
+  'step.check',
+  'step.checking',
+  'step.status.pending',
+  'step.status.passed',
+  'step.status.failed',
+  'step.showHint',
+  'step.hint',
+  'step.solution',
+  'code.run',
+  'code.copy',
+  'code.copied',
+  'quiz.placeholder',
+  'quiz.submit',
 ] as const satisfies readonly MessageKey[];
 
 /** `a command` in a message becomes <code>, as in Markdown. */
@@ -36,21 +58,39 @@ export default async function LessonPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const lesson = findLesson(slug);
-  if (!lesson) notFound();
+  const entry = findCourseEntry(slug);
+  if (!entry) notFound();
   const lang = await currentLang(searchParams);
-  const text = Object.fromEntries(TERMINAL_TEXT_KEYS.map((k) => [k, t(lang, k)]));
+  const text = Object.fromEntries(CLIENT_TEXT_KEYS.map((k) => [k, t(lang, k)]));
+  const lesson = entry.lesson;
+  const learner = learnerFromCookieHeader((await cookies()).toString());
+  const passed = learner && lesson ? [...(getRuntime()?.attempts.passed(learner).get(slug) ?? [])] : [];
+  const steps = (lesson?.steps ?? []).map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));
+  const Content = lesson ? await lessonContent(lesson, lang) : null;
+  const buildsOn = lesson?.buildsOn.map((b) => COURSE.find((e) => e.slug === b)?.title[lang] ?? b) ?? [];
+
+  const body = (
+    <>
+      <h1>{entry.title[lang]}</h1>
+      <p className="lead">{entry.summary[lang]}</p>
+      {buildsOn.length > 0 && <p className="builds-on">{t(lang, 'lesson.buildsOn', { list: buildsOn.join(', ') })}</p>}
+      {lesson && <Progress />}
+      {Content ? (
+        <div className="lesson-content">
+          <Content components={{ Step, Quiz, Hint, Solution, pre: CodeBlock }} />
+        </div>
+      ) : (
+        <p>{withInlineCode(t(lang, 'lesson.planned'))}</p>
+      )}
+    </>
+  );
   return (
-    <main className="lesson-page">
-      <article className="lesson-text">
-        <h1>{lesson.title[lang]}</h1>
-        <p className="lead">{lesson.summary[lang]}</p>
-        <h2>{t(lang, 'lesson.placeholder.title')}</h2>
-        <p>{withInlineCode(t(lang, 'lesson.placeholder.body'))}</p>
-      </article>
-      <section className="lesson-terminal">
-        <Terminal text={text} />
-      </section>
-    </main>
+    <LessonSession lesson={slug} lang={lang} text={text} steps={steps} passed={passed}>
+      <LessonLayout
+        text={body}
+        terminal={<Terminal />}
+        labels={{ text: t(lang, 'lesson.tab.text'), terminal: t(lang, 'lesson.tab.terminal') }}
+      />
+    </LessonSession>
   );
 }

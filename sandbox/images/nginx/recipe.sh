@@ -1,12 +1,13 @@
 #!/bin/bash
 # A small nginx image: Debian's nginx-light (the nginx binary, nginx-common, and the http-echo module it
 # pulls in) unpacked with dpkg-deb, plus the shared libraries the binary links, serving Debian's welcome page.
+# Busybox provides a shell and the usual tools (cat, ip, ping, wget), so `docker exec ng1 …` works in lessons.
 # Inputs: OUT (empty folder to fill), CACHE (kept between builds).
 set -euo pipefail
 debs="$CACHE/debs"
 mkdir -p "$debs"
 . "$(dirname "$0")/../download-debs.sh"
-download_debs nginx nginx-common libnginx-mod-http-echo
+download_debs nginx nginx-common libnginx-mod-http-echo busybox-static
 for p in nginx nginx-common libnginx-mod-http-echo; do
   f=$(ls -t "$debs"/${p}_*.deb | head -n1)
   echo "unpacking $(basename "$f")"
@@ -18,6 +19,14 @@ for lib in $(ldd "$OUT/usr/sbin/nginx" | grep -o '/[^ ]*'); do
 done
 for lib in $(ldd "$OUT"/usr/lib/nginx/modules/*.so | grep -o '/[^ ]*' | sort -u); do
   [ -e "$OUT$lib" ] || cp -L --parents "$lib" "$OUT/"
+done
+tmp=$(mktemp -d)
+dpkg-deb -x "$(ls -t "$debs"/busybox-static_*.deb | head -n1)" "$tmp"
+mkdir -p "$OUT/bin"
+cp "$tmp/bin/busybox" "$OUT/bin/busybox"
+rm -rf "$tmp"
+for applet in $("$OUT/bin/busybox" --list); do
+  [ -e "$OUT/bin/$applet" ] || [ -e "$OUT/usr/sbin/$applet" ] || ln -s busybox "$OUT/bin/$applet"
 done
 # What nginx-common's maintainer scripts would have done.
 ln -sf ../sites-available/default "$OUT/etc/nginx/sites-enabled/default"

@@ -1,37 +1,10 @@
-// The course's lessons in order. (Each lesson's steps and text arrive with the lesson format; until then the
-// catalog names them so that /lessons/<slug> exists for every lesson of the course.)
-import type { StepCheck } from '../grader/grader';
-import type { Lang } from '../lib/i18n';
+// Lessons of the course not written yet: named here so that the course page shows the whole path and
+// /lessons/<slug> exists for each. A lesson written in lessons/<slug>/ replaces its entry.
+import type { Text } from './format';
 
-export type LessonStep = { id: string; check: StepCheck };
-export type LessonEntry = {
-  slug: string;
-  minutes: number;
-  title: Record<Lang, string>;
-  summary: Record<Lang, string>;
-  /** Graded steps (declared with the lesson format). */
-  steps?: LessonStep[];
-};
+export type PlannedLesson = { slug: string; minutes: number; title: Text; summary: Text };
 
-export const LESSONS: LessonEntry[] = [
-  {
-    slug: 'docker0',
-    minutes: 20,
-    title: { en: 'docker0, the default bridge', zh: 'docker0：默认网桥' },
-    summary: {
-      en: 'Run two containers and follow their veth pairs to the docker0 bridge.',
-      zh: '运行两个容器，顺着它们的 veth pair 找到 docker0 网桥。',
-    },
-  },
-  {
-    slug: 'veth-netns',
-    minutes: 25,
-    title: { en: 'Network namespaces and veth pairs', zh: '网络命名空间与 veth pair' },
-    summary: {
-      en: 'Build two namespaces, wire them with veth pairs and a bridge: docker0 by hand.',
-      zh: '创建两个命名空间，用 veth pair 和网桥把它们连起来：亲手做一个 docker0。',
-    },
-  },
+export const PLANNED: PlannedLesson[] = [
   {
     slug: 'manual-net',
     minutes: 20,
@@ -75,12 +48,3 @@ export const LESSONS: LessonEntry[] = [
     summary: { en: "Docker's embedded DNS, aliases and resolver flags.", zh: 'Docker 内置 DNS、网络别名和解析参数。' },
   },
 ];
-
-export function findLesson(slug: string): LessonEntry | undefined {
-  return LESSONS.find((l) => l.slug === slug);
-}
-
-/** The check of a lesson's step, for the grader. */
-export function findStepCheck(lesson: string, step: string): StepCheck | undefined {
-  return findLesson(lesson)?.steps?.find((s) => s.id === step)?.check;
-}

@@ -1,9 +1,9 @@
-// Running a shell command inside a container (a sandbox, from tests, fixtures and benchmarks).
+// Running a shell script inside a container (a sandbox): lesson set-up and solutions, tests, benchmarks.
 import type Docker from 'dockerode';
 
 export type ExecResult = { code: number; output: string };
 
-/** Runs a shell command inside a container (no TTY) and returns its exit code and combined output. */
+/** Runs a bash script inside a container (no TTY) and returns its exit code and combined output. */
 export async function sh(docker: Docker, containerId: string, command: string): Promise<ExecResult> {
   const exec = await docker.getContainer(containerId).exec({
     Cmd: ['bash', '-c', command],

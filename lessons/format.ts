@@ -1,0 +1,93 @@
+// The lesson format: what `lessons/<slug>/lesson.ts` declares. Validated with zod, so a lesson that breaks
+// it fails the build and `lessons:verify` with a message naming the file and what to fix.
+import { z } from 'zod';
+import type { CheckContext } from '../grader/grader';
+import type { Verdict } from '../grader/verdict';
+
+const text = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes, e.g. run-two');
+
+export type QuizContext = CheckContext;
+/** A quiz's right answer(s), computed from the sandbox's state (never hard-coded when it depends on it). */
+export type QuizAnswer = (ctx: QuizContext) => string | string[] | undefined;
+
+const StepSchema = z
+  .object({
+    id,
+    title: text,
+    points: z.number().int().min(0).max(100),
+    /** Shell commands that complete the step (run by lessons:verify, shown nowhere else). */
+    solution: z.array(z.string().min(1)).min(1, 'give at least one command'),
+    /** A check on the sandbox's state… */
+    check: fn.optional(),
+    /** …or a quiz, answered by the learner and checked against the state. */
+    quiz: z
+      .object({
+        answer: fn,
+        /** A plausible wrong answer, for lessons:verify to prove the quiz can fail. */
+        wrong: z.string().min(1),
+        /** Shown when the answer is wrong (what to look at). */
+        hint: text.optional(),
+      })
+      .optional(),
+  })
+  .refine((s) => !!s.check !== !!s.quiz, { message: 'a step needs exactly one of `check` or `quiz`' });
+
+export const LessonSchema = z
+  .object({
+    slug: id,
+    title: text,
+    summary: text,
+    minutes: z.number().int().min(1).max(240),
+    /** Slugs of the lessons this one builds on. */
+    buildsOn: z.array(id).default([]),
+    /** Commands run in the sandbox when it is assigned to this lesson. */
+    setup: z.array(z.string().min(1)).default([]),
+    steps: z.array(StepSchema).min(1, 'a lesson needs at least one step'),
+  })
+  .superRefine((lesson, ctx) => {
+    const seen = new Set<string>();
+    lesson.steps.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step id ${s.id} is used twice` });
+      seen.add(s.id);
+    });
+  });
+
+export type Text = z.infer<typeof text>;
+
+export type Step = {
+  id: string;
+  title: Text;
+  points: number;
+  solution: string[];
+  check?: (ctx: CheckContext) => Verdict | Promise<Verdict>;
+  quiz?: { answer: QuizAnswer; wrong: string; hint?: Text };
+};
+
+export type Lesson = {
+  slug: string;
+  title: Text;
+  summary: Text;
+  minutes: number;
+  buildsOn: string[];
+  setup: string[];
+  steps: Step[];
+};
+
+export type LessonInput = Omit<Lesson, 'buildsOn' | 'setup'> & { buildsOn?: string[]; setup?: string[] };
+
+/** Declares a lesson (typed for the author; validated when the course loads). */
+export function defineLesson(lesson: LessonInput): LessonInput {
+  return lesson;
+}
+
+/** Validates a declared lesson; the error names the file and each problem with its path. */
+export function validateLesson(input: unknown, file: string): Lesson {
+  const parsed = LessonSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(lesson)'}: ${i.message}`);
+    throw new Error(`${file}: the lesson does not match the lesson format:\n${problems.join('\n')}`);
+  }
+  return parsed.data as unknown as Lesson;
+}
