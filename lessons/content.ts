@@ -10,10 +10,8 @@ import type { MDXContent } from 'mdx/types';
 import type { Lang } from '../lib/i18n';
 import type { Lesson } from './format';
 
-const LESSONS_DIR = path.join(process.cwd(), 'lessons');
-
 export function textFile(slug: string, lang: Lang): string {
-  return path.join(LESSONS_DIR, slug, lang === 'zh' ? 'index.zh.mdx' : 'index.mdx');
+  return path.join(process.cwd(), 'lessons', slug, lang === 'zh' ? 'index.zh.mdx' : 'index.mdx');
 }
 
 /** Passes a fenced block's meta (```sh run) to the rendered <code> as data-meta, so Run buttons can see it. */

@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_node_modules
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib lessons next.config.mjs package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib lessons grader next.config.mjs package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
   echo "[setup] building the web app (next build)"
-  npx next build
+  npm run build
 fi
 NODE_ENV=production exec npx tsx server.ts

@@ -61,7 +61,11 @@ async function main(): Promise<number> {
       if (code !== 0) failedSteps.push(project);
     }
 
-    if ((await step('build', 'npx', ['next', 'build'])) !== 0) failedSteps.push('build');
+    const verify = await step('lessons:verify', 'npx', ['tsx', 'scripts/verify-lessons.ts']);
+    add(verify === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    if (verify !== 0) failedSteps.push('lessons:verify');
+
+    if ((await step('build', 'npm', ['run', 'build'])) !== 0) failedSteps.push('build');
     else {
       const out = path.join(reports, 'e2e.json');
       fs.rmSync(out, { force: true });

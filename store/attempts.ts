@@ -9,6 +9,7 @@ export class AttemptStore {
   private readonly byLearner;
   private readonly passedSteps;
   private readonly insertSolutionView;
+  private readonly solutionViewsOf;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -19,6 +20,7 @@ export class AttemptStore {
     );
     this.passedSteps = db.prepare('SELECT DISTINCT lesson, step FROM attempts WHERE learner = ? AND pass = 1');
     this.insertSolutionView = db.prepare('INSERT INTO solution_views (learner, lesson, step, at) VALUES (?, ?, ?, ?)');
+    this.solutionViewsOf = db.prepare('SELECT DISTINCT step FROM solution_views WHERE learner = ? AND lesson = ? ORDER BY step');
   }
 
   /** The steps the learner has passed, by lesson. */
@@ -33,6 +35,11 @@ export class AttemptStore {
 
   recordSolutionView(learner: string, lesson: string, step: string): void {
     this.insertSolutionView.run(learner, lesson, step, new Date().toISOString());
+  }
+
+  /** The steps whose solution the learner opened. */
+  solutionViews(learner: string, lesson: string): string[] {
+    return (this.solutionViewsOf.all(learner, lesson) as { step: string }[]).map((r) => r.step);
   }
 
   record(attempt: Omit<Attempt, 'at'> & { at?: string }): Attempt {

@@ -166,6 +166,10 @@ describe('the grader service', () => {
     t.type('docker run -d --name ng9 nginx\r');
     await until(() => verdicts.slice(before).some((v) => v.verdict.pass), 20_000, 'automatic passing verdict');
 
+    t.socket.emit(EVENTS.solutionOpened, { lesson: 'test', step: 'run-ng9' });
+    await until(() => store.solutionViews(learnerIdOf(LEARNER), 'test').length === 1, 5_000, 'solution view recorded');
+    expect(store.solutionViews(learnerIdOf(LEARNER), 'test')).toEqual(['run-ng9']);
+
     const attempts = store.forLearner(learnerIdOf(LEARNER), 'test');
     expect(attempts[0]).toMatchObject({ step: 'run-ng9', pass: false, message: 'There is no container named ng9 yet.' });
     expect(attempts.at(-1)).toMatchObject({ step: 'run-ng9', pass: true });

@@ -19,6 +19,9 @@ describe('the attempts store', () => {
     const again = openDb(file);
     expect(again.pragma('user_version', { simple: true })).toBe(2);
     expect([...new AttemptStore(again).passed('a').get('docker0')!]).toEqual(['run-two']);
+    new AttemptStore(again).recordSolutionView('a', 'docker0', 'remove');
+    expect(new AttemptStore(again).solutionViews('a', 'docker0')).toEqual(['remove']);
+    expect(new AttemptStore(again).solutionViews('b', 'docker0')).toEqual([]);
     const attempts = new AttemptStore(again).forLearner('a', 'docker0');
     expect(attempts.map((x) => [x.step, x.pass, x.message])).toEqual([
       ['run-two', false, 'ng2 is missing'],

@@ -1,0 +1,13 @@
+// Part of `npm run build`: every written lesson must match the lesson format (loading the course validates
+// each lesson.ts) and have both texts compile, naming only steps its lesson.ts has. Errors name the file.
+import { COURSE } from '../lessons/course';
+import { validateLessonText } from '../lessons/content';
+
+try {
+  const lessons = COURSE.flatMap((e) => (e.lesson ? [e.lesson] : []));
+  for (const lesson of lessons) await validateLessonText(lesson);
+  console.log(`[lessons] ${lessons.length} lessons checked: format, texts, step ids`);
+} catch (err) {
+  console.error(`[lessons] ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+// A learner works through the veth-netns lesson in Chromium: Run buttons and commands typed by hand, every
+// step turning passed by itself (no click on Check), a wrong address caught with a clear message, progress
+// kept across a reload and shown on the course page, and the Chinese text.
+import { expect, test, type Page } from '@playwright/test';
+
+const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+
+async function typeInTerminal(page: Page, command: string) {
+  await page.getByTestId('terminal').locator('.xterm').click();
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+async function runBlock(page: Page, stepId: string, index = 0) {
+  await step(page, stepId).getByTestId('run').nth(index).click();
+}
+
+const passedWithin = (page: Page, id: string, timeout = 20_000) =>
+  expect(step(page, id)).toHaveAttribute('data-status', 'passed', { timeout });
+
+test('a learner completes veth-netns; steps pass by themselves; progress is kept', async ({ page }) => {
+  await page.goto('/lessons/veth-netns');
+  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '6');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '0');
+  for (const id of ['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']) {
+    await expect(step(page, id)).toHaveAttribute('data-status', 'pending');
+    await expect(step(page, id).getByTestId('check')).toBeVisible();
+  }
+
+  await runBlock(page, 'add-netns');
+  await passedWithin(page, 'add-netns');
+
+  await typeInTerminal(page, 'ip link add veth type veth peer name veth001');
+  await passedWithin(page, 'veth-pair');
+
+  await runBlock(page, 'move');
+  await passedWithin(page, 'move');
+
+  // A typo in the address: the step fails, and says what is wrong.
+  await typeInTerminal(page, 'ip netns exec test01 ip addr add 172.16.0.11/20 dev veth001');
+  await expect(step(page, 'address')).toHaveAttribute('data-status', 'failed', { timeout: 20_000 });
+  await expect(step(page, 'address').getByTestId('verdict')).toContainText('has 172.16.0.11/20, not 172.16.0.111/20');
+  await typeInTerminal(page, 'ip netns exec test01 ip addr del 172.16.0.11/20 dev veth001');
+  await runBlock(page, 'address');
+  await passedWithin(page, 'address');
+
+  await runBlock(page, 'peer');
+  await passedWithin(page, 'peer');
+
+  await runBlock(page, 'bridge-two', 0); // wire the bridge
+  await runBlock(page, 'bridge-two', 1); // the ping fails: FORWARD drops it
+  await expect(step(page, 'bridge-two')).toHaveAttribute('data-status', 'failed', { timeout: 20_000 });
+  await expect(step(page, 'bridge-two').getByTestId('verdict')).toContainText('the bridge drops the traffic');
+  await runBlock(page, 'bridge-two', 3); // let br0's traffic through
+  await passedWithin(page, 'bridge-two');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '6');
+
+  await page.reload();
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '6');
+  await expect(step(page, 'bridge-two')).toHaveAttribute('data-status', 'passed');
+
+  await page.goto('/');
+  const entry = page.locator('[data-lesson="veth-netns"]');
+  await expect(entry).toHaveAttribute('data-passed', '6');
+  await expect(entry).toContainText('Done');
+
+  await page.goto('/lessons/veth-netns?lang=zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('网络命名空间与 veth pair');
+  await expect(step(page, 'add-netns').getByRole('heading', { level: 2 })).toContainText('命名空间');
+  await expect(step(page, 'add-netns')).toContainText('已通过');
+});
+
+test('a quiz takes the answer computed from the sandbox', async ({ page }) => {
+  await page.goto('/lessons/docker0');
+  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  const quiz = step(page, 'see-docker0');
+  await quiz.getByTestId('quiz-answer').fill('172.17.0.0');
+  await quiz.getByTestId('quiz-submit').click();
+  await expect(quiz).toHaveAttribute('data-status', 'failed');
+  await quiz.getByTestId('quiz-answer').fill('172.17.0.1');
+  await quiz.getByTestId('quiz-submit').click();
+  await expect(quiz).toHaveAttribute('data-status', 'passed');
+});

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COURSE, resolveStep } from '@/lessons/course';
+import { stepIdsIn, validateLessonText } from '@/lessons/content';
+import { validateLesson, type Lesson } from '@/lessons/format';
+import { normalizeAnswer } from '@/lessons/quiz';
+
+const valid = {
+  slug: 'demo',
+  title: { en: 'Demo', zh: '演示' },
+  summary: { en: 'A demo', zh: '一个演示' },
+  minutes: 5,
+  steps: [{ id: 'one', title: { en: 'One', zh: '一' }, points: 5, solution: ['true'], check: () => ({ pass: true, message: { en: '', zh: '' } }) }],
+};
+
+describe('the lesson format', () => {
+  it('accepts a valid lesson and fills defaults', () => {
+    const lesson = validateLesson(valid, 'lessons/demo/lesson.ts');
+    expect(lesson.setup).toEqual([]);
+    expect(lesson.buildsOn).toEqual([]);
+  });
+
+  it('names the file and every problem with its path', () => {
+    const broken = {
+      ...valid,
+      minutes: 0,
+      title: { en: 'Demo' },
+      steps: [
+        { ...valid.steps[0], id: 'Bad Id', solution: [] },
+        { ...valid.steps[0], id: 'two', check: undefined },
+      ],
+    };
+    let message = '';
+    try {
+      validateLesson(broken, 'lessons/demo/lesson.ts');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^lessons\/demo\/lesson\.ts: the lesson does not match the lesson format:/);
+    expect(message).toContain('minutes:');
+    expect(message).toContain('title.zh:');
+    expect(message).toContain('steps.0.id: lower-case words joined by dashes');
+    expect(message).toContain('steps.0.solution: give at least one command');
+    expect(message).toContain('steps.1: a step needs exactly one of `check` or `quiz`');
+  });
+
+  it('refuses a step id used twice', () => {
+    const twice = { ...valid, steps: [valid.steps[0], { ...valid.steps[0] }] };
+    expect(() => validateLesson(twice, 'lessons/demo/lesson.ts')).toThrow('steps.1.id: step id one is used twice');
+  });
+
+  it('loads the course: written lessons validated, every slug in order', () => {
+    expect(COURSE.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns']);
+    expect(COURSE.find((e) => e.slug === 'docker0')?.lesson?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
+    expect(COURSE.find((e) => e.slug === 'veth-netns')?.lesson?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']);
+    expect(resolveStep('docker0', 'see-docker0')?.quiz).toBe(true);
+    expect(resolveStep('docker0', 'run-two')?.quiz).toBe(false);
+    expect(resolveStep('docker0', 'nope')).toBeUndefined();
+  });
+});
+
+describe('lesson texts', () => {
+  const lesson = COURSE.find((e) => e.slug === 'docker0')!.lesson!;
+
+  it('finds the step ids an MDX text names, with their lines', () => {
+    expect(stepIdsIn('intro\n\n<Step id="a">\n\ntext\n\n</Step>\n<Step  id=\'b\'>')).toEqual([
+      { id: 'a', line: 3 },
+      { id: 'b', line: 8 },
+    ]);
+  });
+
+  it('accepts the course’s own texts', async () => {
+    for (const entry of COURSE) if (entry.lesson) await expect(validateLessonText(entry.lesson)).resolves.toBeUndefined();
+  });
+
+  it('names the file and line of a step id lesson.ts lacks, and of an MDX syntax error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-lesson-'));
+    const cwd = process.cwd();
+    fs.mkdirSync(path.join(dir, 'lessons', 'docker0'), { recursive: true });
+    const write = (en: string, zh: string) => {
+      fs.writeFileSync(path.join(dir, 'lessons/docker0/index.mdx'), en);
+      fs.writeFileSync(path.join(dir, 'lessons/docker0/index.zh.mdx'), zh);
+    };
+    try {
+      process.chdir(dir);
+      write('# ok\n\n<Step id="run-two">\n\nx\n\n</Step>\n', 'a\n\nb\n\n<Step id="run-three">\n\n</Step>\n');
+      await expect(validateLessonText(lesson as Lesson)).rejects.toThrow(
+        'lessons/docker0/index.zh.mdx:5: <Step id="run-three"> names a step that lessons/docker0/lesson.ts does not have',
+      );
+      write('# ok\n\n<Step id="run-two">\n\nunclosed {\n', 'fine\n');
+      await expect(validateLessonText(lesson as Lesson)).rejects.toThrow(/^lessons\/docker0\/index\.mdx:\d+(:\d+)?: MDX syntax error/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('quiz answers', () => {
+  it('ignore case, spaces, quotes and an address prefix', () => {
+    expect(normalizeAnswer('  172.17.0.1/16 ')).toBe('172.17.0.1');
+    expect(normalizeAnswer('`vethAB12`')).toBe('vethab12');
+    expect(normalizeAnswer('DOCKER')).toBe('docker');
+  });
+});
