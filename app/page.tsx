@@ -16,29 +16,28 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <p className="lead">{t(lang, 'catalog.intro')}</p>
       <ol className="lesson-list">
         {COURSE.map((entry, i) => {
-          const total = entry.lesson?.steps.length ?? 0;
-          const done = entry.lesson?.steps.filter((s) => passed?.get(entry.slug)?.has(s.id)).length ?? 0;
+          const total = entry.steps.length;
+          const done = entry.steps.filter((s) => passed?.get(entry.slug)?.has(s.id)).length;
           return (
             <li key={entry.slug} data-lesson={entry.slug} data-passed={done} data-total={total}>
               <Link href={`/lessons/${entry.slug}`}>
-                <span className={`lesson-number${total && done === total ? ' lesson-number-done' : ''}`}>{total && done === total ? '✓' : i + 1}</span>
+                <span className={`lesson-number${done === total ? ' lesson-number-done' : ''}`}>{done === total ? '✓' : i + 1}</span>
                 <span className="lesson-body">
                   <span className="lesson-title">{entry.title[lang]}</span>
                   <span className="lesson-summary">{entry.summary[lang]}</span>
-                  {total > 0 && (
-                    <span className="lesson-progress">
-                      <span className="lesson-progress-bar" style={{ width: `${Math.round((done / total) * 100)}%` }} />
+                  {entry.buildsOn.length > 0 && (
+                    <span className="lesson-builds-on">
+                      {t(lang, 'lesson.buildsOn', { list: entry.buildsOn.map((b) => COURSE.find((l) => l.slug === b)?.title[lang] ?? b).join(', ') })}
                     </span>
                   )}
+                  <span className="lesson-progress">
+                    <span className="lesson-progress-bar" style={{ width: `${Math.round((done / total) * 100)}%` }} />
+                  </span>
                 </span>
                 <span className="lesson-meta">
                   <span>{t(lang, 'catalog.minutes', { n: entry.minutes })}</span>
                   <span className="lesson-state">
-                    {!entry.lesson
-                      ? t(lang, 'catalog.soon')
-                      : done === total
-                        ? t(lang, 'catalog.done')
-                        : t(lang, 'catalog.progress', { passed: done, total })}
+                    {done === total ? t(lang, 'catalog.done') : t(lang, 'catalog.progress', { passed: done, total })}
                   </span>
                 </span>
               </Link>

@@ -9,7 +9,7 @@
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
 import Docker from 'dockerode';
-import { COMMAND_TIMEOUT_MS, inNetns, readSandboxFile, safePath, sandboxPids } from './sandbox-view';
+import { COMMAND_TIMEOUT_MS, inNetns, namedNamespacePath, readSandboxFile, safePath, sandboxPids } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
 export type RawNamespace = { inode?: number; ip?: string; error?: string };
@@ -62,7 +62,7 @@ export async function collectRaw(sandboxPid: number): Promise<RawSnapshot> {
     return Promise.all(
       names.map(async (name) => {
         try {
-          return { name, ...(await readNamespace(safePath(sandboxRoot, `run/netns/${name}`, 'file'))) };
+          return { name, ...(await readNamespace(namedNamespacePath(sandboxPid, name))) };
         } catch (err) {
           return { name, error: message(err) };
         }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { container, describePlace, namedNamespace, type Place } from './helpers';
 import type { Snapshot } from './model';
-import { inNetns, safePath, sandboxPids } from './sandbox-view';
+import { inNetns, namedNamespacePath, sandboxPids } from './sandbox-view';
 
 export type ProbeResult = { ok: boolean; output: string };
 export type HttpResult = ProbeResult & { status?: number; body: string };
@@ -23,7 +23,7 @@ export class Prober {
     if ('host' in place) return `/proc/${this.sandboxPid}/ns/net`;
     if ('netns' in place) {
       if (!namedNamespace(this.snap, place.netns)) throw new Error(`there is no namespace ${place.netns}`);
-      return safePath(`/proc/${this.sandboxPid}/root`, `run/netns/${place.netns}`, 'file');
+      return namedNamespacePath(this.sandboxPid, place.netns);
     }
     const c = container(this.snap, place.container);
     if (!c?.running) throw new Error(`container ${place.container} is not running`);
@@ -57,6 +57,17 @@ export class Prober {
     const status = at >= 0 ? Number(r.output.slice(at + marker.trim().length)) : undefined;
     const body = at >= 0 ? r.output.slice(0, at) : r.output;
     return { ok: r.ok && !!status && status < 400, status, body, output: r.output };
+  }
+
+  /**
+   * A name looked up as a program in the place would: its /etc/hosts first (where --link writes), then DNS.
+   * (The sandbox host and named namespaces have only the sandbox's, which has no DNS.)
+   */
+  async resolve(from: Place, name: string): Promise<DnsResult> {
+    const c = 'container' in from ? container(this.snap, from.container) : undefined;
+    const fromHosts = c?.hosts.find((h) => h.names.includes(name) && /^\d+\.\d+\.\d+\.\d+$/.test(h.address));
+    if (fromHosts) return { ok: true, addresses: [fromHosts.address], output: `${name} is in /etc/hosts: ${fromHosts.address}` };
+    return this.dns(from, name);
   }
 
   /**

@@ -43,6 +43,22 @@ export function safePath(root: string, relative: string, expect: 'dir' | 'socket
   return current;
 }
 
+/**
+ * The nsfs path of a named namespace (/run/netns/NAME in the sandbox): a bind mount made by `ip netns add` or
+ * `ip netns attach`, or a symbolic link to /proc/PID/ns/net (the classic `ln -s` way), which is resolved
+ * through the host's /proc to that sandbox process, never followed.
+ */
+export function namedNamespacePath(sandboxPid: number, name: string): string {
+  const root = `/proc/${sandboxPid}/root`;
+  const dir = safePath(root, 'run/netns', 'dir');
+  const entry = path.join(dir, name);
+  if (!fs.lstatSync(entry).isSymbolicLink()) return safePath(root, `run/netns/${name}`, 'file');
+  const target = /^\/proc\/(\d+)\/ns\/net$/.exec(fs.readlinkSync(entry).replace('/var/run/', '/run/'));
+  const hostPid = target ? sandboxPids(sandboxPid).get(Number(target[1])) : undefined;
+  if (!hostPid) throw new Error(`/run/netns/${name} links to ${fs.readlinkSync(entry)}, not to a process of this sandbox`);
+  return `/proc/${hostPid}/ns/net`;
+}
+
 /** A small file from the sandbox's filesystem (at most 1 MiB), read without following any symbolic link. */
 export function readSandboxFile(sandboxPid: number, file: string): string | undefined {
   try {

@@ -10,7 +10,8 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined
 
 export type QuizContext = CheckContext;
 /** A quiz's right answer(s), computed from the sandbox's state (never hard-coded when it depends on it). */
-export type QuizAnswer = (ctx: QuizContext) => string | string[] | undefined;
+type Answer = string | string[] | undefined;
+export type QuizAnswer = (ctx: QuizContext) => Answer | Promise<Answer>;
 
 const StepSchema = z
   .object({

@@ -12,8 +12,8 @@ export function normalizeAnswer(answer: string): string {
     .replace(/^(\d+\.\d+\.\d+\.\d+)\/\d+$/, '$1');
 }
 
-export function checkQuiz(ctx: QuizContext, answer: QuizAnswer, hint?: Text): Verdict {
-  const right = answer(ctx);
+export async function checkQuiz(ctx: QuizContext, answer: QuizAnswer, hint?: Text): Promise<Verdict> {
+  const right = await answer(ctx);
   const accepted = (Array.isArray(right) ? right : right ? [right] : []).map(normalizeAnswer);
   if (!accepted.length) {
     return fail(

@@ -4,9 +4,8 @@ import { COURSE } from '../lessons/course';
 import { validateLessonText } from '../lessons/content';
 
 try {
-  const lessons = COURSE.flatMap((e) => (e.lesson ? [e.lesson] : []));
-  for (const lesson of lessons) await validateLessonText(lesson);
-  console.log(`[lessons] ${lessons.length} lessons checked: format, texts, step ids`);
+  for (const lesson of COURSE) await validateLessonText(lesson);
+  console.log(`[lessons] ${COURSE.length} lessons checked: format, texts, step ids`);
 } catch (err) {
   console.error(`[lessons] ${err instanceof Error ? err.message : err}`);
   process.exit(1);

@@ -82,3 +82,18 @@ test('a quiz takes the answer computed from the sandbox', async ({ page }) => {
   await quiz.getByTestId('quiz-submit').click();
   await expect(quiz).toHaveAttribute('data-status', 'passed');
 });
+
+test('a learner completes the modes lesson by typing commands; its setup ran first', async ({ page }) => {
+  await page.goto('/lessons/modes');
+  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await typeInTerminal(page, "docker ps --format '{{.Names}}'");
+  await expect.poll(() => page.getByTestId('terminal').locator('.xterm-rows').innerText()).toMatch(/^ng1$/m); // from the setup
+
+  await typeInTerminal(page, 'docker run -d --name h1 --network host busybox sleep 86400');
+  await passedWithin(page, 'host');
+  await typeInTerminal(page, 'docker run -d --name n1 --network none busybox sleep 86400');
+  await passedWithin(page, 'none');
+  await typeInTerminal(page, 'docker run -d --name s1 --network container:ng1 busybox sleep 86400');
+  await passedWithin(page, 'container');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '3');
+});

@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { COURSE, findCourseEntry } from '@/lessons/course';
+import { COURSE, findLesson } from '@/lessons/course';
 import { lessonContent } from '@/lessons/content';
 import { currentLang } from '@/lib/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
@@ -45,11 +45,6 @@ const CLIENT_TEXT_KEYS = [
   'quiz.submit',
 ] as const satisfies readonly MessageKey[];
 
-/** `a command` in a message becomes <code>, as in Markdown. */
-function withInlineCode(text: string) {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
-}
-
 export default async function LessonPage({
   params,
   searchParams,
@@ -58,30 +53,25 @@ export default async function LessonPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const entry = findCourseEntry(slug);
-  if (!entry) notFound();
+  const lesson = findLesson(slug);
+  if (!lesson) notFound();
   const lang = await currentLang(searchParams);
   const text = Object.fromEntries(CLIENT_TEXT_KEYS.map((k) => [k, t(lang, k)]));
-  const lesson = entry.lesson;
   const learner = learnerFromCookieHeader((await cookies()).toString());
-  const passed = learner && lesson ? [...(getRuntime()?.attempts.passed(learner).get(slug) ?? [])] : [];
-  const steps = (lesson?.steps ?? []).map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));
-  const Content = lesson ? await lessonContent(lesson, lang) : null;
-  const buildsOn = lesson?.buildsOn.map((b) => COURSE.find((e) => e.slug === b)?.title[lang] ?? b) ?? [];
+  const passed = learner ? [...(getRuntime()?.attempts.passed(learner).get(slug) ?? [])] : [];
+  const steps = lesson.steps.map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));
+  const Content = await lessonContent(lesson, lang);
+  const buildsOn = lesson.buildsOn.map((b) => COURSE.find((l) => l.slug === b)?.title[lang] ?? b);
 
   const body = (
     <>
-      <h1>{entry.title[lang]}</h1>
-      <p className="lead">{entry.summary[lang]}</p>
+      <h1>{lesson.title[lang]}</h1>
+      <p className="lead">{lesson.summary[lang]}</p>
       {buildsOn.length > 0 && <p className="builds-on">{t(lang, 'lesson.buildsOn', { list: buildsOn.join(', ') })}</p>}
-      {lesson && <Progress />}
-      {Content ? (
-        <div className="lesson-content">
-          <Content components={{ Step, Quiz, Hint, Solution, pre: CodeBlock }} />
-        </div>
-      ) : (
-        <p>{withInlineCode(t(lang, 'lesson.planned'))}</p>
-      )}
+      <Progress />
+      <div className="lesson-content">
+        <Content components={{ Step, Quiz, Hint, Solution, pre: CodeBlock }} />
+      </div>
     </>
   );
   return (

@@ -1,0 +1,80 @@
+// Lesson 8: publishing ports (seeds 002, 003).
+import { container, expectRunning, natRules, publishedPort } from '../../grader/helpers';
+import { fail, pass } from '../../grader/verdict';
+import { defineLesson } from '../format';
+
+export default defineLesson({
+  slug: 'ports',
+  minutes: 20,
+  buildsOn: ['docker0'],
+  title: { en: 'Publishing ports', zh: '端口映射' },
+  summary: { en: '-p and -P, and the NAT rules behind them.', zh: '-p 与 -P，以及背后的 NAT 规则。' },
+  steps: [
+    {
+      id: 'publish',
+      title: { en: 'Port 5050 to 80', zh: '5050 映射到 80' },
+      points: 10,
+      solution: ['docker run -d --name web -p 5050:80 nginx', 'curl -s http://localhost:5050/ | head -n 4'],
+      check: async ({ snap, probe }) => {
+        const running = expectRunning(snap, 'web');
+        if (!running.pass) return running;
+        if (publishedPort(container(snap, 'web')!, 80)?.hostPort !== 5050)
+          return fail({ en: "web does not publish its port 80 on the host's 5050.", zh: 'web 没有把容器的 80 端口映射到主机的 5050。' }, { en: 'Ports are set at start: docker rm -f web, then docker run -d --name web -p 5050:80 nginx.', zh: '端口只能在启动时设置：先 docker rm -f web，再 docker run -d --name web -p 5050:80 nginx。' });
+        const page = await probe.http({ host: true }, 'http://127.0.0.1:5050/');
+        if (!page.ok) return fail({ en: 'Port 5050 is published, but http://localhost:5050/ does not answer.', zh: '5050 已映射，但 http://localhost:5050/ 没有响应。' });
+        return pass({ en: 'The host answers on 5050 with web\'s nginx.', zh: '主机的 5050 端口返回了 web 的 nginx 页面。' });
+      },
+    },
+    {
+      id: 'publish-all',
+      title: { en: '-P picks the ports', zh: '-P 自动选端口' },
+      points: 10,
+      solution: ['docker run -d --name web2 -P nginx', 'docker port web2'],
+      quiz: {
+        answer: ({ snap }) => {
+          const web2 = container(snap, 'web2');
+          const port = web2 && publishedPort(web2, 80);
+          return port ? String(port.hostPort) : undefined;
+        },
+        wrong: '80',
+        hint: { en: 'docker port web2 shows it: 80/tcp -> 0.0.0.0:<host port>.', zh: 'docker port web2 会显示：80/tcp -> 0.0.0.0:<主机端口>。' },
+      },
+    },
+    {
+      id: 'bind-ip',
+      title: { en: 'Only on 127.0.0.1', zh: '只绑定 127.0.0.1' },
+      points: 10,
+      solution: ['docker run -d --name web3 -p 127.0.0.1:8080:80 nginx'],
+      check: ({ snap }) => {
+        const found = snap.containers.find((c) => c.running && c.ports.some((p) => p.hostIp === '127.0.0.1' && p.hostPort === 8080 && p.containerPort === 80 && p.protocol === 'tcp'));
+        if (!found)
+          return fail({ en: 'No container publishes 80 on 127.0.0.1:8080.', zh: '没有容器把 80 端口发布到 127.0.0.1:8080。' }, { en: 'docker run -d --name web3 -p 127.0.0.1:8080:80 nginx', zh: 'docker run -d --name web3 -p 127.0.0.1:8080:80 nginx' });
+        return pass({ en: `${found.name} listens on 127.0.0.1:8080 only: other machines cannot reach it.`, zh: `${found.name} 只在 127.0.0.1:8080 上监听：别的机器访问不到。` });
+      },
+    },
+    {
+      id: 'udp',
+      title: { en: 'A UDP port', zh: 'UDP 端口' },
+      points: 10,
+      solution: ['docker run -d --name dns1 -p 5353:53/udp busybox sleep 86400'],
+      check: ({ snap }) => {
+        const found = snap.containers.find((c) => c.running && c.ports.some((p) => p.protocol === 'udp'));
+        if (!found)
+          return fail({ en: 'No container publishes a UDP port.', zh: '没有容器发布 UDP 端口。' }, { en: 'Add /udp to the container port: -p 5353:53/udp.', zh: '在容器端口后加 /udp：-p 5353:53/udp。' });
+        const port = found.ports.find((p) => p.protocol === 'udp')!;
+        return pass({ en: `${found.name} publishes ${port.containerPort}/udp on ${port.hostPort}.`, zh: `${found.name} 把 ${port.containerPort}/udp 发布到了 ${port.hostPort}。` });
+      },
+    },
+    {
+      id: 'nat',
+      title: { en: 'The DNAT rule', zh: 'DNAT 规则' },
+      points: 15,
+      solution: ['iptables-save -t nat | grep DNAT'],
+      quiz: {
+        answer: ({ snap }) => natRules(snap, { target: 'DNAT', dport: 5050 })[0]?.chain,
+        wrong: 'PREROUTING',
+        hint: { en: 'iptables-save -t nat | grep 5050: the word after -A is the chain.', zh: 'iptables-save -t nat | grep 5050：-A 后面的词就是链名。' },
+      },
+    },
+  ],
+});

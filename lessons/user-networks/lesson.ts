@@ -1,0 +1,94 @@
+// Lesson 5: user-defined bridge networks (seeds 000, 002, 004).
+import { container, expectOnNetwork, network } from '../../grader/helpers';
+import { allOf, fail, pass } from '../../grader/verdict';
+import { defineLesson } from '../format';
+
+export default defineLesson({
+  slug: 'user-networks',
+  minutes: 20,
+  buildsOn: ['docker0'],
+  title: { en: 'User-defined bridge networks', zh: '自定义网桥网络' },
+  summary: { en: 'Create your own networks, with names that resolve.', zh: '创建自己的网络，容器名可以直接解析。' },
+  steps: [
+    {
+      id: 'create',
+      title: { en: 'my-network', zh: 'my-network' },
+      points: 5,
+      solution: ['docker network create my-network'],
+      check: ({ snap }) => {
+        const net = network(snap, 'my-network');
+        if (!net) return fail({ en: 'There is no network named my-network.', zh: '没有名为 my-network 的网络。' }, { en: 'docker network create my-network', zh: 'docker network create my-network' });
+        if (net.driver !== 'bridge') return fail({ en: `my-network uses the ${net.driver} driver, not bridge.`, zh: `my-network 用的是 ${net.driver} 驱动，不是 bridge。` });
+        return pass({ en: `my-network is a bridge network on ${net.subnets.join(', ')}.`, zh: `my-network 是一个网桥网络，子网为 ${net.subnets.join('、')}。` });
+      },
+    },
+    {
+      id: 'subnet',
+      title: { en: 'A subnet of your choice', zh: '自选子网' },
+      points: 10,
+      solution: ['docker network create --driver bridge --subnet 192.168.0.0/16 --gateway 192.168.0.1 my-network2'],
+      check: ({ snap }) => {
+        const net = network(snap, 'my-network2');
+        if (!net) return fail({ en: 'There is no network named my-network2.', zh: '没有名为 my-network2 的网络。' }, { en: 'docker network create --subnet 192.168.0.0/16 --gateway 192.168.0.1 my-network2 (the flag is --gateway).', zh: 'docker network create --subnet 192.168.0.0/16 --gateway 192.168.0.1 my-network2（参数是 --gateway）。' });
+        if (!net.subnets.includes('192.168.0.0/16') || !net.gateways.includes('192.168.0.1'))
+          return fail(
+            { en: `my-network2 has subnet ${net.subnets.join(', ') || '?'} and gateway ${net.gateways.join(', ') || '?'}, not 192.168.0.0/16 via 192.168.0.1.`, zh: `my-network2 的子网是 ${net.subnets.join('、') || '?'}，网关是 ${net.gateways.join('、') || '?'}，而不是 192.168.0.0/16 和 192.168.0.1。` },
+            { en: 'A network cannot change its subnet: docker network rm my-network2, then create it again.', zh: '网络创建后不能改子网：先 docker network rm my-network2，再重新创建。' },
+          );
+        return pass({ en: 'my-network2 is 192.168.0.0/16 with gateway 192.168.0.1.', zh: 'my-network2 的子网是 192.168.0.0/16，网关 192.168.0.1。' });
+      },
+    },
+    {
+      id: 'run-on-network',
+      title: { en: 'Two containers on my-network', zh: 'my-network 上的两个容器' },
+      points: 10,
+      solution: ['docker run -d --name my-ng1 --network my-network nginx', 'docker run -d --name my-ng2 --network my-network nginx'],
+      check: ({ snap }) =>
+        allOf([expectOnNetwork(snap, 'my-ng1', 'my-network'), expectOnNetwork(snap, 'my-ng2', 'my-network')], {
+          en: 'my-ng1 and my-ng2 are on my-network.',
+          zh: 'my-ng1 和 my-ng2 都在 my-network 上。',
+        }),
+    },
+    {
+      id: 'by-name',
+      title: { en: 'By name', zh: '用名字访问' },
+      points: 10,
+      solution: ['docker exec my-ng1 ping -c 2 my-ng2'],
+      quiz: {
+        answer: async ({ snap, probe }) => {
+          const found = await probe.dns({ container: 'my-ng1' }, 'my-ng2');
+          const address = found.addresses[0];
+          if (!address || !(await probe.ping({ container: 'my-ng1' }, address)).ok) return undefined;
+          return container(snap, 'my-ng2')?.networks.some((n) => n.ipAddress === address) ? address : undefined;
+        },
+        wrong: '127.0.0.11',
+        hint: { en: 'docker exec my-ng1 ping -c 2 my-ng2 prints the address the name resolves to.', zh: 'docker exec my-ng1 ping -c 2 my-ng2 会打印这个名字解析到的地址。' },
+      },
+    },
+    {
+      id: 'no-dns-on-default',
+      title: { en: 'No names on the default bridge', zh: '默认网桥上没有名字解析' },
+      points: 10,
+      solution: ['docker run -d --name ng1 nginx', 'docker run -d --name ng2 nginx', 'docker exec ng1 ping -c 1 -W 1 ng2 || true'],
+      quiz: {
+        answer: async ({ snap, probe }) => {
+          if (!container(snap, 'ng1')?.running || !container(snap, 'ng2')?.running) return undefined;
+          return (await probe.resolve({ container: 'ng1' }, 'ng2')).ok ? ['yes', '能'] : ['no', '不能', '否'];
+        },
+        wrong: 'yes',
+        hint: { en: 'Run ng1 and ng2 without --network, then docker exec ng1 ping -c 1 ng2.', zh: '不加 --network 运行 ng1 和 ng2，再执行 docker exec ng1 ping -c 1 ng2。' },
+      },
+    },
+    {
+      id: 'bridge-device',
+      title: { en: "my-network's bridge", zh: 'my-network 的网桥' },
+      points: 10,
+      solution: ['docker network inspect -f "{{.Id}}" my-network', 'ip -br link show type bridge'],
+      quiz: {
+        answer: ({ snap }) => network(snap, 'my-network')?.bridge,
+        wrong: 'docker0',
+        hint: { en: 'A user network\'s bridge is named br- and the first 12 characters of the network id.', zh: '自定义网络的网桥名是 br- 加上网络 ID 的前 12 个字符。' },
+      },
+    },
+  ],
+});
