@@ -17,6 +17,8 @@ export type SandboxHandle = {
   networkId: string;
   hostname: string;
   createdAt: number;
+  /** The lesson the sandbox was prepared for (its setup ran): a sandbox serves one lesson. */
+  lesson?: string;
 };
 
 /**

@@ -96,11 +96,17 @@ class TerminalConnection {
     const onPosition = (position: number) =>
       this.status(position > 0 ? { state: 'queued', position } : { state: 'starting' });
     try {
-      const sandbox = reset
+      const lesson = size.data.lesson;
+      let sandbox = reset
         ? await this.pool.reset(this.learnerId, onPosition)
         : await this.pool.acquire(this.learnerId, onPosition);
+      // Each lesson starts from its own fresh sandbox (another lesson's containers would be in the way).
+      if (lesson && sandbox.lesson && sandbox.lesson !== lesson) sandbox = await this.pool.reset(this.learnerId, onPosition);
       if (attempt !== this.opening || this.socket.disconnected) return;
-      if (size.data.lesson) await this.hooks.prepareLesson?.(sandbox, size.data.lesson);
+      if (lesson) {
+        await this.hooks.prepareLesson?.(sandbox, lesson);
+        sandbox.lesson = lesson;
+      }
       const session = await attachTerminal(this.docker, sandbox, size.data);
       if (attempt !== this.opening || this.socket.disconnected) return session.close();
       this.session = session;

@@ -12,6 +12,7 @@ import { EVENTS, INPUT_MAX } from '@/lib/terminal-protocol';
 import { dockerFor } from '@/sandbox/engine';
 import { SandboxPool } from '@/sandbox/pool';
 import { attachTerminalSockets } from '@/sandbox/terminal-socket';
+import { lessonPreparer } from '@/lessons/setup';
 import { connectSocket, learnerCookie, terminalClient, until, type TerminalClient } from '../support/terminal-client';
 import { testConfig } from './helpers';
 
@@ -68,7 +69,7 @@ beforeAll(async () => {
   pool = new SandboxPool(docker, testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' }));
   await pool.start();
   httpServer = http.createServer();
-  attachTerminalSockets(httpServer, docker, pool);
+  attachTerminalSockets(httpServer, docker, pool, { prepareLesson: lessonPreparer(docker) });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
 });
@@ -138,6 +139,30 @@ describe('the shell', () => {
     t.socket.emit(EVENTS.resize, 'huge');
     t.open();
     await until(() => lastState(t) === 'ready', 60_000, 'ready after bad input');
+  });
+});
+
+describe('lessons', () => {
+  it("gives each lesson a sandbox of its own, prepared with the lesson's setup", async () => {
+    const first = terminal(learnerCookie(8));
+    first.socket.emit(EVENTS.open, { cols: 100, rows: 30, lesson: 'docker0' });
+    await until(() => lastState(first) === 'ready', 60_000, 'ready for docker0');
+    const firstHost = (first.statuses.at(-1) as { hostname: string }).hostname;
+    first.close();
+
+    const again = terminal(learnerCookie(8));
+    again.socket.emit(EVENTS.open, { cols: 100, rows: 30, lesson: 'docker0' });
+    await until(() => lastState(again) === 'ready', 30_000, 'ready for docker0 again');
+    expect((again.statuses.at(-1) as { hostname: string }).hostname).toBe(firstHost);
+    again.close();
+
+    const other = terminal(learnerCookie(8));
+    other.socket.emit(EVENTS.open, { cols: 100, rows: 30, lesson: 'modes' });
+    await until(() => lastState(other) === 'ready', 60_000, 'ready for modes');
+    expect((other.statuses.at(-1) as { hostname: string }).hostname).not.toBe(firstHost);
+    other.type("docker ps --format 'running:{{.Names}}'\r");
+    await until(() => other.text.includes('running:ng1'), 10_000, 'the setup of modes ran');
+    other.close();
   });
 });
 
