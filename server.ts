@@ -10,6 +10,7 @@ import { SandboxPool } from './sandbox/pool';
 import { attachTerminalSockets } from './sandbox/terminal-socket';
 import { Grader } from './grader/grader';
 import { registerGraderSockets } from './grader/grader-socket';
+import { TopologyFeed } from './grader/topology-feed';
 import { resolveStep } from './lessons/course';
 import { lessonPreparer } from './lessons/setup';
 import { AttemptStore } from './store/attempts';
@@ -38,11 +39,16 @@ async function main() {
     rememberLangFromQuery(req, res);
     void handle(req, res);
   });
+  let topology: TopologyFeed | undefined;
   const io = attachTerminalSockets(server, engine.docker, pool, {
-    onCommandFinished: (learnerId) => grader.commandFinished(learnerId),
+    onCommandFinished: (learnerId) => {
+      grader.commandFinished(learnerId);
+      topology?.commandFinished(learnerId);
+    },
     prepareLesson: lessonPreparer(engine.docker),
   });
   registerGraderSockets(io, grader, attempts);
+  topology = new TopologyFeed(io, engine.docker, pool);
 
   await pool.start();
   server.listen(config.port, config.host, () => {

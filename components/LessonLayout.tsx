@@ -3,8 +3,11 @@
 // tabs. The terminal stays mounted in both, so switching never drops the shell.
 import { useCallback, useRef, useState } from 'react';
 
-export function LessonLayout({ text, terminal, labels }: { text: React.ReactNode; terminal: React.ReactNode; labels: { text: string; terminal: string } }) {
+type Labels = { text: string; terminal: string; topology: string };
+
+export function LessonLayout({ text, terminal, topology, labels }: { text: React.ReactNode; terminal: React.ReactNode; topology: React.ReactNode; labels: Labels }) {
   const [tab, setTab] = useState<'text' | 'terminal'>('text');
+  const [showMap, setShowMap] = useState(true);
   const [split, setSplit] = useState(42);
   const root = useRef<HTMLDivElement>(null);
   const startDrag = useCallback((e: React.PointerEvent) => {
@@ -32,7 +35,15 @@ export function LessonLayout({ text, terminal, labels }: { text: React.ReactNode
       </div>
       <article className="lesson-text">{text}</article>
       <div className="lesson-divider" onPointerDown={startDrag} role="separator" aria-orientation="vertical" />
-      <section className="lesson-terminal">{terminal}</section>
+      <section className="lesson-terminal">
+        <div className="lesson-terminal-main">{terminal}</div>
+        <div className={`lesson-map${showMap ? '' : ' lesson-map-hidden'}`}>
+          <button type="button" className="lesson-map-toggle" onClick={() => setShowMap((v) => !v)} aria-expanded={showMap}>
+            {showMap ? '▾' : '▸'} {labels.topology}
+          </button>
+          {showMap && topology}
+        </div>
+      </section>
     </div>
   );
 }

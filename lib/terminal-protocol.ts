@@ -52,6 +52,8 @@ export const EVENTS = {
   currentStep: 'grader:current-step',
   verdict: 'grader:verdict',
   solutionOpened: 'lesson:solution-opened',
+  topology: 'topology:graph',
+  topologyGet: 'topology:get',
 } as const;
 
 /** A step to check, as the browser names it. */

@@ -1,6 +1,6 @@
-// `npx tsx scripts/capture-fixtures.ts`: re-captures the grader's unit-test fixtures from a real sandbox.
-// It builds the lab state (tests/support/lab-state.ts) and saves what the collector saw, unparsed, to
-// tests/fixtures/snapshots/lab.json; the unit tests parse it as the grader would.
+// `npx tsx scripts/capture-fixtures.ts`: re-captures the unit tests' fixtures from real sandboxes. It builds
+// each state of tests/support/lab-state.ts in a fresh sandbox and saves what the collector saw, unparsed, to
+// tests/fixtures/snapshots/<name>.json; the unit tests parse them as the grader would.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../lib/config';
@@ -8,18 +8,25 @@ import { preparePlatform } from '../lib/platform';
 import { createSandbox, destroySandbox } from '../sandbox/sandbox';
 import { collectRaw } from '../grader/collect';
 import { sandboxPid } from '../grader/snapshot';
-import { buildLabState } from '../tests/support/lab-state';
+import { buildState, CROWDED_STATE_SCRIPT, LAB_STATE_SCRIPT } from '../tests/support/lab-state';
+
+const STATES = { lab: LAB_STATE_SCRIPT, crowded: CROWDED_STATE_SCRIPT };
 
 const config = { ...loadConfig(), poolName: 'fixtures' };
 const engine = await preparePlatform(config);
-const sandbox = await createSandbox(engine.docker, config);
 try {
-  await buildLabState(engine.docker, sandbox.containerId);
-  const raw = await collectRaw(await sandboxPid(engine.docker, sandbox));
-  const out = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'snapshots', 'lab.json');
-  fs.writeFileSync(out, JSON.stringify(raw, null, 1) + '\n');
-  console.log(`[fixtures] wrote ${path.relative(process.cwd(), out)} (${raw.containers.length} containers, ${raw.namespaces.length} namespaces)`);
+  for (const [name, script] of Object.entries(STATES)) {
+    const sandbox = await createSandbox(engine.docker, config);
+    try {
+      await buildState(engine.docker, sandbox.containerId, script);
+      const raw = await collectRaw(await sandboxPid(engine.docker, sandbox));
+      const out = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'snapshots', `${name}.json`);
+      fs.writeFileSync(out, JSON.stringify(raw, null, 1) + '\n');
+      console.log(`[fixtures] wrote ${path.relative(process.cwd(), out)} (${raw.containers.length} containers, ${raw.namespaces.length} namespaces)`);
+    } finally {
+      await destroySandbox(engine.docker, sandbox.id);
+    }
+  }
 } finally {
-  await destroySandbox(engine.docker, sandbox.id);
   await engine.stop();
 }

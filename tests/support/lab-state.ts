@@ -26,7 +26,21 @@ echo "nginx in ng2 did not answer" >&2
 exit 1
 `;
 
-export async function buildLabState(docker: Docker, containerId: string): Promise<void> {
-  const r = await sh(docker, containerId, LAB_STATE_SCRIPT);
-  if (r.code !== 0) throw new Error(`building the lab state failed:\n${r.output}`);
+/** A crowded sandbox for the topology view: 20 containers on 5 networks, and 5 named namespaces. */
+export const CROWDED_STATE_SCRIPT = `
+set -e
+for n in 1 2 3 4; do docker network create net$n >/dev/null; done
+for i in $(seq 1 20); do
+  case $((i % 5)) in 0) net=bridge ;; *) net=net$((i % 5)) ;; esac
+  docker run -d --name c$i --network $net busybox sleep 86400 >/dev/null
+done
+docker rm -f c20 >/dev/null && docker run -d --name c20 --network net1 -p 9090:80 nginx >/dev/null
+for n in 1 2 3 4 5; do ip netns add ns$n; ip link add v$n type veth peer name v$n-in; ip link set v$n-in netns ns$n; done
+`;
+
+export async function buildState(docker: Docker, containerId: string, script: string): Promise<void> {
+  const r = await sh(docker, containerId, script);
+  if (r.code !== 0) throw new Error(`building the state failed:\n${r.output}`);
 }
+
+export const buildLabState = (docker: Docker, containerId: string) => buildState(docker, containerId, LAB_STATE_SCRIPT);

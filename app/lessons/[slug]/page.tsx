@@ -10,6 +10,7 @@ import { LessonSession } from '@/components/LessonSession';
 import { LessonLayout } from '@/components/LessonLayout';
 import { CodeBlock, Hint, Progress, Quiz, Solution, Step } from '@/components/LessonParts';
 import { Terminal } from '@/components/Terminal';
+import { Topology } from '@/components/Topology';
 
 /** The texts the page's client components show, in the page's language. */
 const CLIENT_TEXT_KEYS = [
@@ -43,6 +44,15 @@ const CLIENT_TEXT_KEYS = [
   'code.copied',
   'quiz.placeholder',
   'quiz.submit',
+  'topology.title',
+  'topology.waiting',
+  'topology.kind.host',
+  'topology.kind.bridge',
+  'topology.kind.veth',
+  'topology.kind.container',
+  'topology.kind.netns',
+  'topology.kind.network',
+  'topology.kind.port',
 ] as const satisfies readonly MessageKey[];
 
 export default async function LessonPage({
@@ -70,7 +80,7 @@ export default async function LessonPage({
       {buildsOn.length > 0 && <p className="builds-on">{t(lang, 'lesson.buildsOn', { list: buildsOn.join(', ') })}</p>}
       <Progress />
       <div className="lesson-content">
-        <Content components={{ Step, Quiz, Hint, Solution, pre: CodeBlock }} />
+        <Content components={{ Step, Quiz, Hint, Solution, Topology, pre: CodeBlock }} />
       </div>
     </>
   );
@@ -79,7 +89,8 @@ export default async function LessonPage({
       <LessonLayout
         text={body}
         terminal={<Terminal />}
-        labels={{ text: t(lang, 'lesson.tab.text'), terminal: t(lang, 'lesson.tab.terminal') }}
+        topology={<Topology />}
+        labels={{ text: t(lang, 'lesson.tab.text'), terminal: t(lang, 'lesson.tab.terminal'), topology: t(lang, 'topology.title') }}
       />
     </LessonSession>
   );
