@@ -39,7 +39,8 @@ export default defineConfig({
       NODE_ENV: 'production',
       NETLAB_POOL_NAME: 'e2e',
       NETLAB_POOL_SIZE: '2',
-      NETLAB_MAX_SANDBOXES: '6',
+      // Every test is a new learner who keeps a sandbox until the idle timeout: room for all of them.
+      NETLAB_MAX_SANDBOXES: '20',
     },
   },
 });

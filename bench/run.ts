@@ -11,6 +11,8 @@ import { LESSON_IMAGES } from '../sandbox/images/build';
 import { SandboxPool } from '../sandbox/pool';
 import { attachTerminalSockets } from '../sandbox/terminal-socket';
 import { sandboxPid, snapshotOf } from '../grader/snapshot';
+import { TopologyFeed } from '../grader/topology-feed';
+import { EVENTS } from '../lib/terminal-protocol';
 import { buildLabState } from '../tests/support/lab-state';
 import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
 
@@ -26,7 +28,9 @@ function percentile(samples: number[], p: number): number {
 
 async function serve(docker: Docker, pool: SandboxPool) {
   const server = http.createServer();
-  const io = attachTerminalSockets(server, docker, pool);
+  let topology: TopologyFeed | undefined;
+  const io = attachTerminalSockets(server, docker, pool, { onCommandFinished: (id) => topology?.commandFinished(id) });
+  topology = new TopologyFeed(io, docker, pool);
   // The baseline: a plain socket.io echo on the same server.
   io.on('connection', (socket) => socket.on('bench:echo', (data: string) => socket.emit('bench:echo', data)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -119,10 +123,28 @@ async function interactive(docker: Docker, config: Config) {
   const seconds = (performance.now() - started) / 1000;
   const delivered = client.received - receivedBefore;
 
+  // The map after a command: from the prompt's "command finished" mark to the new graph in the client.
+  const mapUpdates: number[] = [];
+  await new Promise((r) => setTimeout(r, 500)); // let the throughput run's own update pass
+  for (let i = 0; i < 10; i++) {
+    const graph = new Promise<void>((resolve) => client.socket.once(EVENTS.topology, () => resolve()));
+    let markAt = 0;
+    const mark = (async () => {
+      for (;;) {
+        const chunk = await client.nextOutput();
+        if (chunk.includes('\x1b]133;D')) return (markAt = performance.now());
+      }
+    })();
+    client.type(`docker run -d --name map${i} busybox sleep 600 >/dev/null\r`);
+    await mark;
+    await graph;
+    mapUpdates.push(performance.now() - markAt);
+  }
+
   client.close();
   await pool.stop();
   server.close();
-  return { keystrokes, echoes, seconds, outputBytes, delivered };
+  return { keystrokes, echoes, seconds, outputBytes, delivered, mapUpdates };
 }
 
 /** Snapshot time on an idle sandbox holding the lab state (5 containers, 2 namespaces), beside one `docker exec`. */
@@ -198,6 +220,7 @@ async function main() {
       keystroke_rtt_ms: { p50: percentile(inter.keystrokes, 50), p99: percentile(inter.keystrokes, 99), samples: inter.keystrokes.length },
       baseline_socketio_echo_ms: { p50: percentile(inter.echoes, 50), p99: percentile(inter.echoes, 99), samples: inter.echoes.length },
       idle_sandbox_mib: { value: idle, target: 80 },
+      topology_update_ms: { p50: percentile(inter.mapUpdates, 50), p99: percentile(inter.mapUpdates, 99), samples: inter.mapUpdates.length, target: 1000 },
       snapshot_ms: { p50: percentile(snapshot.snapshots, 50), p99: percentile(snapshot.snapshots, 99), samples: snapshot.snapshots.length, target_p50: 150 },
       baseline_exec_ms: { p50: percentile(snapshot.execs, 50), p99: percentile(snapshot.execs, 99), samples: snapshot.execs.length },
       throughput_mib_s: {
