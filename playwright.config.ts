@@ -34,6 +34,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM lets the server remove its sandboxes before it exits.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
       PORT: String(PORT),
       NODE_ENV: 'production',
