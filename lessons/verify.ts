@@ -1,0 +1,61 @@
+// Verifying a lesson in a real sandbox: after its setup, for every step in order its check must FAIL, its
+// reference solution runs, and its check must PASS; a quiz must accept the right answer (computed from the
+// sandbox) and refuse a wrong one. A check that cannot fail is a bug. Used by `npm run lessons:verify`.
+import type Docker from 'dockerode';
+import type { Config } from '../lib/config';
+import { checkSandbox, sandboxContext } from '../grader/grader';
+import { sandboxPid } from '../grader/snapshot';
+import { sh } from '../sandbox/exec';
+import { createSandbox, destroySandbox } from '../sandbox/sandbox';
+import { runnerOf } from './course';
+import type { Lesson, Step } from './format';
+
+export type VerifyRow = { lesson: string; step: string; before: string; after: string; ms: number; ok: boolean; note?: string };
+
+async function runCommands(docker: Docker, containerId: string, commands: string[], what: string): Promise<string | undefined> {
+  for (const command of commands) {
+    const r = await sh(docker, containerId, command);
+    if (r.code !== 0) return `${what} failed at \`${command}\` (exit ${r.code}): ${r.output.trim().slice(-300)}`;
+  }
+  return undefined;
+}
+
+async function verifyStep(docker: Docker, containerId: string, pid: number, lesson: Lesson, step: Step): Promise<VerifyRow> {
+  const started = Date.now();
+  const row: VerifyRow = { lesson: lesson.slug, step: step.id, before: '', after: '', ms: 0, ok: false };
+  const { run } = runnerOf(step);
+  if (step.quiz) {
+    row.note = await runCommands(docker, containerId, step.solution, 'solution');
+    const rights = await step.quiz.answer(await sandboxContext(pid));
+    const right = Array.isArray(rights) ? rights[0] : rights;
+    const wrong = await checkSandbox(pid, run, step.quiz.wrong);
+    const correct = typeof right === 'string' ? await checkSandbox(pid, run, right) : undefined;
+    row.before = wrong.pass ? 'PASS (wrong answer accepted)' : 'FAIL (wrong answer)';
+    row.after = correct?.pass ? `PASS (${right})` : `FAIL (${correct ? correct.message.en : 'no right answer in the sandbox'})`;
+    row.ok = !row.note && !wrong.pass && !!correct?.pass;
+  } else {
+    const before = await checkSandbox(pid, run);
+    row.before = before.pass ? 'PASS (should fail)' : 'FAIL';
+    row.note = await runCommands(docker, containerId, step.solution, 'solution');
+    const after = await checkSandbox(pid, run);
+    row.after = after.pass ? 'PASS' : `FAIL: ${after.message.en}`;
+    row.ok = !row.note && !before.pass && after.pass;
+  }
+  row.ms = Date.now() - started;
+  return row;
+}
+
+/** Runs one lesson in a fresh sandbox (removed afterwards) and returns a row per step. */
+export async function verifyLesson(docker: Docker, config: Config, lesson: Lesson): Promise<VerifyRow[]> {
+  const sandbox = await createSandbox(docker, config);
+  try {
+    const setupProblem = await runCommands(docker, sandbox.containerId, lesson.setup, 'setup');
+    if (setupProblem) return [{ lesson: lesson.slug, step: '(setup)', before: '', after: '', ms: 0, ok: false, note: setupProblem }];
+    const pid = await sandboxPid(docker, sandbox);
+    const rows: VerifyRow[] = [];
+    for (const step of lesson.steps) rows.push(await verifyStep(docker, sandbox.containerId, pid, lesson, step));
+    return rows;
+  } finally {
+    await destroySandbox(docker, sandbox.id);
+  }
+}
