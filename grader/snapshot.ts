@@ -6,7 +6,7 @@ import type { Snapshot } from './model';
 import { parseSnapshot } from './parse';
 
 /** The host pid of the sandbox's init: the way into its namespaces. */
-export async function sandboxPid(docker: Docker, sandbox: SandboxHandle): Promise<number> {
+export async function sandboxPid(docker: Docker, sandbox: Pick<SandboxHandle, 'containerId'>): Promise<number> {
   const info = await docker.getContainer(sandbox.containerId).inspect();
   if (!info.State.Running || !info.State.Pid) throw new Error('the sandbox is not running');
   return info.State.Pid;

@@ -1,0 +1,33 @@
+// `npm run lesson:check -- <sandbox> <lesson> <step> [answer]`: runs one step's check against a live sandbox
+// (a container name or id from `docker ps --filter label=netlab.role=sandbox`) and prints the verdict;
+// `npm run lesson:check -- <sandbox> --snapshot` prints the snapshot the checks see, as JSON.
+import { loadConfig } from '../lib/config';
+import { ensureEngine } from '../sandbox/engine';
+import { checkSandbox } from '../grader/grader';
+import { sandboxPid, snapshotOf } from '../grader/snapshot';
+import { findLesson, runnerOf } from '../lessons/course';
+
+const [target, lessonSlug, stepId, answer] = process.argv.slice(2);
+if (!target || !lessonSlug) {
+  console.error('usage: npm run lesson:check -- <sandbox> <lesson> <step> [answer]   |   <sandbox> --snapshot');
+  process.exit(2);
+}
+const engine = await ensureEngine(loadConfig());
+try {
+  const info = await engine.docker.getContainer(target).inspect();
+  const pid = await sandboxPid(engine.docker, { containerId: info.Id });
+  if (lessonSlug === '--snapshot') {
+    console.log(JSON.stringify(await snapshotOf(pid), null, 2));
+  } else {
+    const step = findLesson(lessonSlug)?.steps.find((s) => s.id === stepId);
+    if (!step) throw new Error(`no step ${stepId} in lesson ${lessonSlug}`);
+    const verdict = await checkSandbox(pid, runnerOf(step).run, answer);
+    console.log(JSON.stringify(verdict, null, 2));
+    process.exitCode = verdict.pass ? 0 : 1;
+  }
+} catch (err) {
+  console.error(`[lesson:check] ${(err as Error).message}`);
+  process.exitCode = 2;
+} finally {
+  await engine.stop();
+}
