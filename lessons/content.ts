@@ -10,7 +10,7 @@ import type { MDXContent } from 'mdx/types';
 import type { Lang } from '../lib/i18n';
 import type { Lesson } from './format';
 
-export function textFile(slug: string, lang: Lang): string {
+function textFile(slug: string, lang: Lang): string {
   return path.join(process.cwd(), 'lessons', slug, lang === 'zh' ? 'index.zh.mdx' : 'index.mdx');
 }
 

@@ -35,7 +35,7 @@ const StepSchema = z
   })
   .refine((s) => !!s.check !== !!s.quiz, { message: 'a step needs exactly one of `check` or `quiz`' });
 
-export const LessonSchema = z
+const LessonSchema = z
   .object({
     slug: id,
     title: text,

@@ -37,8 +37,6 @@ export type TerminalStatus =
   | { state: 'ready'; hostname: string }
   | { state: 'error'; code: ErrorCode; detail?: string };
 
-export type Notice = 'input-overflow';
-
 export const EVENTS = {
   open: 'terminal:open',
   input: 'terminal:input',
