@@ -2,13 +2,11 @@
 // The MDX components of a lesson's text: <Step>, <Quiz>, <Hint>, <Solution>, runnable code blocks, and the
 // progress bar. data-step / data-status / data-testid attributes are a contract used by tests.
 import { createContext, useContext, useState } from 'react';
+import { fillTemplate } from '@/lib/i18n';
 import { useLesson } from './LessonSession';
 
 /** The enclosing step, and a quiz's answer (so that the step's Check button can submit it too). */
 const StepContext = createContext<{ id: string; answer: string; setAnswer: (a: string) => void } | null>(null);
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
 /** `code` spans in verdict messages, as in the lesson text. */
 function withCode(text: string) {
@@ -159,7 +157,7 @@ export function Progress() {
       <div className="progress-bar">
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      <span>{fill(text['lesson.progress']!, { passed: passed.length, total: steps.length, points })}</span>
+      <span>{fillTemplate(text['lesson.progress']!, { passed: passed.length, total: steps.length, points })}</span>
       <ol className="progress-steps">
         {steps.map((s) => (
           <li key={s.id} className={`progress-step progress-step-${status[s.id]}`}>

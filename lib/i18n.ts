@@ -130,6 +130,11 @@ const zh: Record<MessageKey, string> = {
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
+/** Fills {name} placeholders; one without a value is left as it is. */
+export function fillTemplate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return fillTemplate(MESSAGES[lang][key], params);
 }

@@ -36,7 +36,8 @@ export function dockerFor(host: string): Docker {
   return new Docker({ host: url.hostname, port: Number(url.port || 2375) });
 }
 
-async function answers(docker: Docker, timeoutMs = 2000): Promise<boolean> {
+/** Whether the engine answers a ping within the time given. */
+export async function engineAnswers(docker: Docker, timeoutMs = 2000): Promise<boolean> {
   try {
     await Promise.race([
       docker.ping(),
@@ -76,7 +77,7 @@ async function startPrivateDockerd(config: Config, dockerd: string): Promise<num
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await answers(docker, 1000)) return child.pid!;
+    if (await engineAnswers(docker, 1000)) return child.pid!;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`NetLab: the private dockerd did not come up; see ${p.log}`);
@@ -109,7 +110,7 @@ export async function ensureEngine(config: Config): Promise<Engine> {
     : [`unix://${DEFAULT_SOCKET}`, `unix://${p.socket}`];
   for (const host of candidates) {
     const docker = dockerFor(host);
-    if (await answers(docker)) return finish({ docker, host, startedHere: false, stop: async () => {} });
+    if (await engineAnswers(docker)) return finish({ docker, host, startedHere: false, stop: async () => {} });
   }
 
   let dockerd = findDockerd();

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SandboxPool, type EndReason } from '@/sandbox/pool';
 import { createSandbox, LABEL_POOL } from '@/sandbox/sandbox';
+import { until } from '../support/terminal-client';
 import { engineDocker, testConfig } from './helpers';
 
 const docker = engineDocker();
@@ -14,14 +15,6 @@ afterEach(async () => {
 
 async function containersOf(poolName: string) {
   return docker.listContainers({ all: true, filters: { label: [`${LABEL_POOL}=${poolName}`] } });
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function endedEvents(p: SandboxPool) {
@@ -45,12 +38,12 @@ describe('the sandbox pool', () => {
   it('keeps warm sandboxes ready, hands one out, and refills in the background', async () => {
     pool = new SandboxPool(docker, testConfig('it-warm', { NETLAB_POOL_SIZE: '1' }));
     await pool.start();
-    await until(() => pool!.stats().warm === 1);
+    await until(() => pool!.stats().warm === 1, 60_000);
     const before = (await containersOf('it-warm')).map((c) => c.Id);
     const handle = await pool.acquire('learner-a');
     expect(before).toContain(handle.containerId); // it was the warm one, not a new one
     expect(pool.stats()).toMatchObject({ assigned: 1 });
-    await until(() => pool!.stats().warm === 1);
+    await until(() => pool!.stats().warm === 1, 60_000);
     expect(await containersOf('it-warm')).toHaveLength(2);
   });
 
@@ -77,7 +70,7 @@ describe('the sandbox pool', () => {
     await pool.acquire('learner-a');
     const positions: number[] = [];
     const waiting = pool.acquire('learner-b', (p) => positions.push(p));
-    await until(() => positions.length > 0);
+    await until(() => positions.length > 0, 60_000);
     expect(positions[0]).toBe(1);
     expect(pool.stats()).toMatchObject({ queued: 1, assigned: 1 });
     await pool.release('learner-a', 'reset');

@@ -65,9 +65,9 @@ export function terminalClient(base: string, cookie: string, { ack = true } = {}
   };
 }
 
-export async function until(condition: () => boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }

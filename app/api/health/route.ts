@@ -1,5 +1,6 @@
 // GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
 import { getRuntime } from '@/lib/runtime';
+import { engineAnswers } from '@/sandbox/engine';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,13 +8,7 @@ export async function GET() {
   const runtime = getRuntime();
   if (!runtime) return Response.json({ ok: false, error: 'server is starting' }, { status: 503 });
   const { engine, pool } = runtime;
-  const reachable = await Promise.race([
-    engine.docker.ping().then(
-      () => true,
-      () => false,
-    ),
-    new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
-  ]);
+  const reachable = await engineAnswers(engine.docker);
   const stats = pool.stats();
   return Response.json(
     {
