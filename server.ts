@@ -11,10 +11,17 @@ import { attachTerminalSockets } from './sandbox/terminal-socket';
 import { Grader } from './grader/grader';
 import { registerGraderSockets } from './grader/grader-socket';
 import { TopologyFeed } from './grader/topology-feed';
-import { resolveStep } from './lessons/course';
+import { COURSE } from './lessons/course';
 import { lessonPreparer } from './lessons/setup';
+import { LessonVerifier } from './lessons/verifier';
+import { watchLessons } from './lessons/watch';
+import { guardInstructorArea } from './lib/instructor-gate';
+import { EVENTS } from './lib/terminal-protocol';
 import { AttemptStore } from './store/attempts';
+import { ClassStore } from './store/classes';
 import { openDb } from './store/db';
+import { InstructorStore } from './store/instructors';
+import { VerificationStore } from './store/verifications';
 
 // NetLab sends nothing off this machine: no Next.js telemetry.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -27,8 +34,12 @@ async function main() {
   const pool = new SandboxPool(engine.docker, config);
   const db = openDb(config.dbPath);
   const attempts = new AttemptStore(db);
-  const grader = new Grader(engine.docker, pool, attempts, resolveStep);
-  setRuntime({ engine, pool, attempts });
+  const instructors = new InstructorStore(db);
+  const verifications = new VerificationStore(db);
+  const verifier = new LessonVerifier(engine.docker, config, COURSE, verifications);
+  const grader = new Grader(engine.docker, pool, attempts, COURSE.resolveStep);
+  setRuntime({ dev, engine, pool, course: COURSE, attempts, instructors, classes: new ClassStore(db), verifications, verifier });
+  for (const problem of COURSE.brokenLessons) console.error(`[lessons] left out: ${problem.message}`);
 
   const app = next({ dev, hostname: 'localhost', port: config.port });
   const handle = app.getRequestHandler();
@@ -37,6 +48,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     ensureLearner(req, res);
     rememberLangFromQuery(req, res);
+    if (guardInstructorArea(req, res, instructors)) return;
     void handle(req, res);
   });
   let topology: TopologyFeed | undefined;
@@ -49,6 +61,7 @@ async function main() {
   });
   registerGraderSockets(io, grader, attempts);
   topology = new TopologyFeed(io, engine.docker, pool);
+  const stopWatching = dev ? watchLessons(COURSE, (lesson) => io.emit(EVENTS.lessonChanged, { lesson })) : undefined;
 
   await pool.start();
   server.listen(config.port, config.host, () => {
@@ -60,6 +73,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[netlab] ${signal}: removing sandboxes and stopping`);
+    stopWatching?.();
     io.close();
     server.close();
     await pool.stop().catch((e) => console.error('[netlab] pool stop failed:', e));

@@ -1,21 +1,34 @@
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { COURSE } from '@/lessons/course';
 import { currentLang } from '@/lib/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { getRuntime } from '@/lib/runtime';
+import { runtime } from '@/lib/runtime';
 import { t } from '@/lib/i18n';
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const lang = await currentLang(searchParams);
   const learner = learnerFromCookieHeader((await cookies()).toString());
-  const passed = learner ? getRuntime()?.attempts.passed(learner) : undefined;
+  const { course, attempts, dev } = runtime();
+  const passed = learner ? attempts.passed(learner) : undefined;
+  const broken = dev ? course.brokenLessons : [];
   return (
     <main className="catalog">
       <h1>{t(lang, 'catalog.title')}</h1>
       <p className="lead">{t(lang, 'catalog.intro')}</p>
+      {broken.length > 0 && (
+        <section className="authoring-errors" role="alert" data-testid="authoring-errors">
+          <h2>{t(lang, 'authoring.left-out')}</h2>
+          <ul>
+            {broken.map((p) => (
+              <li key={p.slug}>
+                <Link href={`/lessons/${p.slug}`}>{p.slug}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol className="lesson-list">
-        {COURSE.map((entry, i) => {
+        {course.lessons.map((entry, i) => {
           const total = entry.steps.length;
           const done = entry.steps.filter((s) => passed?.get(entry.slug)?.has(s.id)).length;
           return (
@@ -27,7 +40,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                   <span className="lesson-summary">{entry.summary[lang]}</span>
                   {entry.buildsOn.length > 0 && (
                     <span className="lesson-builds-on">
-                      {t(lang, 'lesson.buildsOn', { list: entry.buildsOn.map((b) => COURSE.find((l) => l.slug === b)?.title[lang] ?? b).join(', ') })}
+                      {t(lang, 'lesson.buildsOn', { list: entry.buildsOn.map((b) => course.find(b)?.title[lang] ?? b).join(', ') })}
                     </span>
                   )}
                   <span className="lesson-progress">

@@ -39,7 +39,11 @@ export function Step({ id, children }: { id: string; children: React.ReactNode }
             {checking[id] ? text['step.checking'] : text['step.check']}
           </button>
           {verdict && (
-            <p className={`verdict ${verdict.pass ? 'verdict-pass' : 'verdict-fail'}`} role="status" data-testid="verdict">
+            <p
+              className={`verdict ${verdict.pass ? 'verdict-pass' : 'verdict-fail'}${verdict.details?.error ? ' verdict-error' : ''}`}
+              role="status"
+              data-testid="verdict"
+            >
               {withCode(verdict.message[lang])}
             </p>
           )}
@@ -116,12 +120,14 @@ export function Solution({ children }: { children: React.ReactNode }) {
 }
 
 /** A fenced code block; ```sh run blocks get ▶ Run (types it into the terminal) and Copy. */
-export function CodeBlock(props: React.ComponentProps<'pre'>) {
+export function CodeBlock({
+  'data-meta': meta,
+  'data-source': source = '',
+  ...props
+}: React.ComponentProps<'pre'> & { 'data-meta'?: string; 'data-source'?: string }) {
   const { runInTerminal, text } = useLesson();
   const [copied, setCopied] = useState(false);
-  const code = (props.children as React.ReactElement<{ children?: string; 'data-meta'?: string }> | undefined)?.props;
-  const source = typeof code?.children === 'string' ? code.children : '';
-  const runnable = /\brun\b/.test(code?.['data-meta'] ?? '');
+  const runnable = /\brun\b/.test(meta ?? '');
   return (
     <div className={`code-block${runnable ? ' code-block-run' : ''}`}>
       <pre {...props} />

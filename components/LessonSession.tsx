@@ -3,6 +3,7 @@
 // last verdict, and the current step (the first not yet passed), which the server re-checks after each
 // command. Components read it with useLesson().
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { io, type Socket } from 'socket.io-client';
 import type { Verdict } from '@/grader/verdict';
 import { EVENTS } from '@/lib/terminal-protocol';
@@ -49,10 +50,15 @@ export function LessonSession({
   passed: string[];
   children: React.ReactNode;
 }) {
+  const router = useRouter();
   const [socket, setSocket] = useState<Socket | null>(null);
   const [status, setStatus] = useState<Record<string, StepStatus>>(() =>
     Object.fromEntries(steps.map((s) => [s.id, passed.includes(s.id) ? 'passed' : 'pending'])),
   );
+  // The steps change when the author saves lesson.ts (development): keep what is known, add the new ones.
+  useEffect(() => {
+    setStatus((prev) => Object.fromEntries(steps.map((s) => [s.id, prev[s.id] ?? (passed.includes(s.id) ? 'passed' : 'pending')])));
+  }, [steps, passed]);
   const [verdicts, setVerdicts] = useState<Record<string, Verdict | undefined>>({});
   const [checking, setChecking] = useState<Record<string, boolean>>({});
   const current = steps.find((s) => status[s.id] !== 'passed')?.id;
@@ -68,6 +74,10 @@ export function LessonSession({
       // A passed step stays passed: progress is kept even if the sandbox changes later.
       setStatus((all) => ({ ...all, [v.step]: all[v.step] === 'passed' || v.verdict.pass ? 'passed' : 'failed' }));
     });
+    // Development: the author saved this lesson; re-render the page around the same terminal and sandbox.
+    s.on(EVENTS.lessonChanged, (c: { lesson: string }) => {
+      if (c.lesson === lesson) router.refresh();
+    });
     s.on('connect', () => {
       if (currentRef.current) s.emit(EVENTS.currentStep, { lesson, step: currentRef.current });
     });
@@ -75,7 +85,7 @@ export function LessonSession({
     return () => {
       s.close();
     };
-  }, [lesson]);
+  }, [lesson, router]);
 
   useEffect(() => {
     if (socket?.connected && current) socket.emit(EVENTS.currentStep, { lesson, step: current });

@@ -73,13 +73,13 @@ export class Grader extends EventEmitter {
         this.debounce.delete(learnerId);
         const ref = this.current.get(learnerId);
         // A quiz waits for the learner's answer; any other step is re-checked.
-        if (ref && this.resolve(ref.lesson, ref.step)?.quiz === false) void this.check(learnerId, ref);
+        if (ref && this.resolve(ref.lesson, ref.step)?.quiz === false) void this.check(learnerId, ref, { asked: false });
       }, AUTO_CHECK_DEBOUNCE_MS),
     );
   }
 
-  /** Checks the step now; the verdict is stored, emitted, and returned. Never throws. */
-  async check(learnerId: string, request: CheckRequest): Promise<Verdict> {
+  /** Checks the step now (`asked`: false when the grader checks by itself); the verdict is stored, emitted, and returned. Never throws. */
+  async check(learnerId: string, request: CheckRequest, { asked = true } = {}): Promise<Verdict> {
     const { answer, ...ref } = request;
     const sandbox = this.pool.current(learnerId);
     const step = this.resolve(ref.lesson, ref.step);
@@ -97,7 +97,7 @@ export class Grader extends EventEmitter {
       this.queue.set(sandbox.id, run);
       verdict = await run;
       if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);
-      this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message.en });
+      this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message.en, asked });
     }
     this.emit('verdict', learnerId, ref, verdict);
     return verdict;

@@ -1,6 +1,7 @@
 // A verdict is what a learner sees of a check: pass or fail, a message in their language, and on a failure
 // a hint. Checks are run bounded in time and can never throw past runCheck.
 import type { Lang } from '../lib/i18n';
+import { whereThrown } from './where-thrown';
 
 /** Text in every language a learner may read. */
 export type Text = Record<Lang, string>;
@@ -53,13 +54,15 @@ export async function runCheck(check: () => Verdict | Promise<Verdict>, timeoutM
     try {
       return await check();
     } catch (err) {
+      const where = whereThrown(err);
+      const at = where ? ` (${where})` : '';
       return fail(
         {
-          en: `The check could not run: ${(err as Error).message ?? err}`,
-          zh: `检查无法运行：${(err as Error).message ?? err}`,
+          en: `The check could not run${at}: ${(err as Error).message ?? err}`,
+          zh: `检查无法运行${at}：${(err as Error).message ?? err}`,
         },
         undefined,
-        { error: true },
+        { error: true, where },
       );
     }
   })();
@@ -69,3 +72,4 @@ export async function runCheck(check: () => Verdict | Promise<Verdict>, timeoutM
     clearTimeout(timer);
   }
 }
+

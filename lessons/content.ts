@@ -14,13 +14,16 @@ function textFile(slug: string, lang: Lang): string {
   return path.join(process.cwd(), 'lessons', slug, lang === 'zh' ? 'index.zh.mdx' : 'index.mdx');
 }
 
-/** Passes a fenced block's meta (```sh run) to the rendered <code> as data-meta, so Run buttons can see it. */
+/**
+ * Gives a fenced block's <pre> its meta (```sh run) and its source as data-meta / data-source, so the Run
+ * button reads plain props (a client component cannot rely on the props of its server-rendered children).
+ */
 function rehypeCodeMeta() {
-  type Node = { type: string; tagName?: string; data?: { meta?: string }; properties?: Record<string, unknown>; children?: Node[] };
+  type Node = { type: string; tagName?: string; value?: string; data?: { meta?: string }; properties?: Record<string, unknown>; children?: Node[] };
+  const textOf = (node: Node): string => node.value ?? (node.children ?? []).map(textOf).join('');
   const visit = (node: Node) => {
-    if (node.type === 'element' && node.tagName === 'code' && node.data?.meta) {
-      node.properties = { ...node.properties, dataMeta: node.data.meta };
-    }
+    const code = node.type === 'element' && node.tagName === 'pre' ? node.children?.find((c) => c.tagName === 'code') : undefined;
+    if (code?.data?.meta) node.properties = { ...node.properties, dataMeta: code.data.meta, dataSource: textOf(code) };
     node.children?.forEach(visit);
   };
   return (tree: Node) => visit(tree);
@@ -68,14 +71,15 @@ export async function validateLessonText(lesson: Lesson): Promise<void> {
 
 const cache = new Map<string, { mtimeMs: number; content: MDXContent }>();
 
-/** The lesson's text as a component, compiled once per version of the file. */
+/** The lesson's text as a component, compiled once per version of the file; its step ids checked every time. */
 export async function lessonContent(lesson: Lesson, lang: Lang): Promise<MDXContent> {
   const file = textFile(lesson.slug, lang);
   const mtimeMs = fs.statSync(file).mtimeMs;
+  const source = fs.readFileSync(file, 'utf8');
+  // lesson.ts may have changed while the text did not: its step ids are checked against the current one.
+  checkStepIds(lesson, file, source);
   const cached = cache.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.content;
-  const source = fs.readFileSync(file, 'utf8');
-  checkStepIds(lesson, file, source);
   const code = await compileText(file, source);
   const { default: content } = await run(code, { ...runtime, baseUrl: import.meta.url });
   cache.set(file, { mtimeMs, content });

@@ -2,13 +2,13 @@
 import type Docker from 'dockerode';
 import { sh } from '../sandbox/exec';
 import type { SandboxHandle } from '../sandbox/sandbox';
-import { findLesson } from './course';
+import { COURSE } from './course';
 
 export function lessonPreparer(docker: Docker) {
   const done = new Map<string, Promise<void>>();
   return (sandbox: SandboxHandle, slug: string): Promise<void> => {
     const key = `${sandbox.id}:${slug}`;
-    const setup = findLesson(slug)?.setup ?? [];
+    const setup = COURSE.find(slug)?.setup ?? [];
     if (!setup.length) return Promise.resolve();
     if (!done.has(key)) {
       done.set(

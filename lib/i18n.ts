@@ -66,6 +66,9 @@ const en = {
   'notfound.body': 'There is no lesson at this address.',
   'notfound.back': 'Back to the course',
   'lang.switch': '中文',
+  'authoring.title': 'This lesson has authoring errors',
+  'authoring.hint': 'Fix the file and save it: this page updates by itself, and the terminal keeps running. Only development mode shows this panel; the rest of the course keeps working.',
+  'authoring.left-out': 'Development: these lessons are left out of the course until their errors are fixed',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -126,6 +129,9 @@ const zh: Record<MessageKey, string> = {
   'notfound.body': '这个地址上没有课程。',
   'notfound.back': '返回课程',
   'lang.switch': 'English',
+  'authoring.title': '这一课有编写错误',
+  'authoring.hint': '修改文件并保存：页面会自动更新，终端继续运行。只有开发模式会显示这个面板；课程的其余部分照常可用。',
+  'authoring.left-out': '开发模式：以下课程有错误，修好之前不会出现在课程中',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, zh };

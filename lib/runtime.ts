@@ -1,10 +1,27 @@
-// The server's live objects (engine, pool), shared with Next.js route handlers. Next bundles routes into a
-// module graph of its own, so they are found through globalThis rather than through an import.
+// The server's live objects, shared with Next.js pages and route handlers. Next bundles routes into a module
+// graph of its own, so they are found through globalThis rather than through an import: one course, one
+// store, one pool for the whole process.
+import type { Course } from '../lessons/course';
+import type { LessonVerifier } from '../lessons/verifier';
 import type { Engine } from '../sandbox/engine';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
+import type { ClassStore } from '../store/classes';
+import type { InstructorStore } from '../store/instructors';
+import type { VerificationStore } from '../store/verifications';
 
-export type Runtime = { engine: Engine; pool: SandboxPool; attempts: AttemptStore };
+export type Runtime = {
+  /** Development mode: lessons reload when saved, authoring errors show on the page. */
+  dev: boolean;
+  engine: Engine;
+  pool: SandboxPool;
+  course: Course;
+  attempts: AttemptStore;
+  instructors: InstructorStore;
+  classes: ClassStore;
+  verifications: VerificationStore;
+  verifier: LessonVerifier;
+};
 
 const KEY = Symbol.for('netlab.runtime');
 type Holder = { [KEY]?: Runtime };
@@ -13,6 +30,9 @@ export function setRuntime(runtime: Runtime): void {
   (globalThis as Holder)[KEY] = runtime;
 }
 
-export function getRuntime(): Runtime | undefined {
-  return (globalThis as Holder)[KEY];
+/** The server's runtime; pages and routes only ever run inside server.ts, which sets it before serving. */
+export function runtime(): Runtime {
+  const r = (globalThis as Holder)[KEY];
+  if (!r) throw new Error('NetLab runtime missing: pages are served by server.ts (npm start / npm run dev)');
+  return r;
 }

@@ -52,6 +52,8 @@ export const EVENTS = {
   solutionOpened: 'lesson:solution-opened',
   topology: 'topology:graph',
   topologyGet: 'topology:get',
+  /** Development: a lesson's files were saved; its open pages refresh. */
+  lessonChanged: 'lesson:changed',
 } as const;
 
 /** A step to check, as the browser names it. */

@@ -1,12 +1,11 @@
-// Part of `npm run build`: every written lesson must match the lesson format (loading the course validates
-// each lesson.ts) and have both texts compile, naming only steps its lesson.ts has. Errors name the file.
+// Part of `npm run build`: every written lesson must match the lesson format and have both texts compile,
+// naming only steps its lesson.ts has. Every problem is listed with its file (and line).
 import { COURSE } from '../lessons/course';
-import { validateLessonText } from '../lessons/content';
+import { authoringProblems } from '../lessons/authoring-problems';
 
-try {
-  for (const lesson of COURSE) await validateLessonText(lesson);
-  console.log(`[lessons] ${COURSE.length} lessons checked: format, texts, step ids`);
-} catch (err) {
-  console.error(`[lessons] ${err instanceof Error ? err.message : err}`);
+const problems = await authoringProblems(COURSE);
+if (problems.length) {
+  for (const p of problems) console.error(`[lessons] ${p}`);
   process.exit(1);
 }
+console.log(`[lessons] ${COURSE.lessons.length} lessons checked: format, texts, step ids`);

@@ -5,7 +5,7 @@ import { loadConfig } from '../lib/config';
 import { ensureEngine } from '../sandbox/engine';
 import { checkSandbox } from '../grader/grader';
 import { sandboxPid, snapshotOf } from '../grader/snapshot';
-import { findLesson, runnerOf } from '../lessons/course';
+import { COURSE, runnerOf } from '../lessons/course';
 
 const [target, lessonSlug, stepId, answer] = process.argv.slice(2);
 if (!target || !lessonSlug) {
@@ -19,7 +19,7 @@ try {
   if (lessonSlug === '--snapshot') {
     console.log(JSON.stringify(await snapshotOf(pid), null, 2));
   } else {
-    const step = findLesson(lessonSlug)?.steps.find((s) => s.id === stepId);
+    const step = COURSE.find(lessonSlug)?.steps.find((s) => s.id === stepId);
     if (!step) throw new Error(`no step ${stepId} in lesson ${lessonSlug}`);
     const verdict = await checkSandbox(pid, runnerOf(step).run, answer);
     console.log(JSON.stringify(verdict, null, 2));

@@ -1,10 +1,13 @@
 // `npm run lessons:verify [slug…]`: runs each lesson in a fresh real sandbox (see lessons/verify.ts), prints
-// a table (lesson, step, before, after, ms) and exits non-zero on any failure.
+// a table (lesson, step, before, after, ms), records each lesson's result in the store (the instructor page
+// shows it) and exits non-zero on any failure.
 import { loadConfig } from '../lib/config';
 import { preparePlatform } from '../lib/platform';
 import { COURSE } from '../lessons/course';
-import { validateLessonText } from '../lessons/content';
+import { authoringProblems } from '../lessons/authoring-problems';
 import { verifyLesson, type VerifyRow } from '../lessons/verify';
+import { openDb } from '../store/db';
+import { VerificationStore } from '../store/verifications';
 
 function printTable(rows: VerifyRow[]) {
   const headers = ['lesson', 'step', 'before', 'after', 'ms', ''];
@@ -18,21 +21,34 @@ function printTable(rows: VerifyRow[]) {
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((slug) => !COURSE.some((l) => l.slug === slug));
+  const unknown = wanted.filter((slug) => !COURSE.has(slug));
   if (unknown.length) {
     console.error(`lessons:verify: no lesson named ${unknown.join(', ')}`);
     return 2;
   }
-  const lessons = COURSE.filter((l) => !wanted.length || wanted.includes(l.slug));
-  for (const lesson of lessons) await validateLessonText(lesson);
+  const problems = await authoringProblems(COURSE, wanted);
+  if (problems.length) {
+    for (const p of problems) console.error(`lessons:verify: ${p}`);
+    return 1;
+  }
+  const lessons = COURSE.lessons.filter((l) => !wanted.length || wanted.includes(l.slug));
 
   const config = { ...loadConfig(), poolName: 'verify' };
   const engine = await preparePlatform(config);
   const rows: VerifyRow[] = [];
   const started = Date.now();
+  // Each result is kept, so the instructor page shows every lesson's last verification.
+  const db = openDb(config.dbPath);
+  const verifications = new VerificationStore(db);
   try {
-    for (const lesson of lessons) rows.push(...(await verifyLesson(engine.docker, config, lesson)));
+    for (const lesson of lessons) {
+      const lessonStarted = Date.now();
+      const lessonRows = await verifyLesson(engine.docker, config, lesson);
+      verifications.record(lesson.slug, lessonRows, Date.now() - lessonStarted);
+      rows.push(...lessonRows);
+    }
   } finally {
+    db.close();
     await engine.stop();
   }
   printTable(rows);

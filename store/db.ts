@@ -25,6 +25,42 @@ const MIGRATIONS: string[] = [
      step TEXT NOT NULL,
      at TEXT NOT NULL
    );`,
+  // Instructors and their classes; attempts learn whether the learner asked (Check / an answer) or the
+  // grader checked by itself after a command, which the class view does not count as a failed attempt.
+  `ALTER TABLE attempts ADD COLUMN asked INTEGER NOT NULL DEFAULT 1;
+   CREATE TABLE instructors (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     password TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE instructor_sessions (
+     token_hash TEXT PRIMARY KEY,
+     instructor INTEGER NOT NULL REFERENCES instructors (id) ON DELETE CASCADE,
+     expires_at TEXT NOT NULL
+   );
+   CREATE TABLE classes (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     instructor INTEGER NOT NULL REFERENCES instructors (id) ON DELETE CASCADE,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE class_members (
+     class TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+     learner TEXT NOT NULL,
+     display_name TEXT NOT NULL,
+     joined_at TEXT NOT NULL,
+     PRIMARY KEY (class, learner)
+   );
+   CREATE TABLE verifications (
+     id INTEGER PRIMARY KEY,
+     lesson TEXT NOT NULL,
+     ok INTEGER NOT NULL,
+     rows TEXT NOT NULL,
+     ms INTEGER NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 export function openDb(file: string): Db {

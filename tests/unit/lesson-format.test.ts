@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COURSE, resolveStep } from '@/lessons/course';
+import { COURSE } from '@/lessons/course';
 import { stepIdsIn, validateLessonText } from '@/lessons/content';
 import { validateLesson, type Lesson } from '@/lessons/format';
 import { normalizeAnswer } from '@/lessons/quiz';
@@ -52,17 +52,17 @@ describe('the lesson format', () => {
   });
 
   it('loads the course: written lessons validated, every slug in order', () => {
-    expect(COURSE.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns']);
-    expect(COURSE.find((e) => e.slug === 'docker0')?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
-    expect(COURSE.find((e) => e.slug === 'veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']);
-    expect(resolveStep('docker0', 'see-docker0')?.quiz).toBe(true);
-    expect(resolveStep('docker0', 'run-two')?.quiz).toBe(false);
-    expect(resolveStep('docker0', 'nope')).toBeUndefined();
+    expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns']);
+    expect(COURSE.find('docker0')?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
+    expect(COURSE.find('veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']);
+    expect(COURSE.resolveStep('docker0', 'see-docker0')?.quiz).toBe(true);
+    expect(COURSE.resolveStep('docker0', 'run-two')?.quiz).toBe(false);
+    expect(COURSE.resolveStep('docker0', 'nope')).toBeUndefined();
   });
 });
 
 describe('lesson texts', () => {
-  const lesson = COURSE.find((e) => e.slug === 'docker0')!;
+  const lesson = COURSE.find('docker0')!;
 
   it('finds the step ids an MDX text names, with their lines', () => {
     expect(stepIdsIn('intro\n\n<Step id="a">\n\ntext\n\n</Step>\n<Step  id=\'b\'>')).toEqual([
@@ -72,7 +72,7 @@ describe('lesson texts', () => {
   });
 
   it('accepts the course’s own texts', async () => {
-    for (const lesson of COURSE) await expect(validateLessonText(lesson)).resolves.toBeUndefined();
+    for (const lesson of COURSE.lessons) await expect(validateLessonText(lesson)).resolves.toBeUndefined();
   });
 
   it('names the file and line of a step id lesson.ts lacks, and of an MDX syntax error', async () => {

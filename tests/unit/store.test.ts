@@ -9,7 +9,7 @@ describe('the attempts store', () => {
   it('applies its migrations once and keeps attempts across reopenings', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-store-')), 'nested', 'netlab.sqlite');
     const db = openDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     const store = new AttemptStore(db);
     store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: false, message: 'ng2 is missing', at: '2026-01-01T00:00:00.000Z' });
     store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: true, message: 'both run' });
@@ -17,7 +17,7 @@ describe('the attempts store', () => {
     db.close();
 
     const again = openDb(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(2);
+    expect(again.pragma('user_version', { simple: true })).toBe(3);
     expect([...new AttemptStore(again).passed('a').get('docker0')!]).toEqual(['run-two']);
     new AttemptStore(again).recordSolutionView('a', 'docker0', 'remove');
     expect(new AttemptStore(again).solutionViews('a', 'docker0')).toEqual(['remove']);

@@ -1,13 +1,11 @@
 // GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
-import { getRuntime } from '@/lib/runtime';
+import { runtime } from '@/lib/runtime';
 import { engineAnswers } from '@/sandbox/engine';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const runtime = getRuntime();
-  if (!runtime) return Response.json({ ok: false, error: 'server is starting' }, { status: 503 });
-  const { engine, pool } = runtime;
+  const { engine, pool } = runtime();
   const reachable = await engineAnswers(engine.docker);
   const stats = pool.stats();
   return Response.json(

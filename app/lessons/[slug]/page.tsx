@@ -1,16 +1,16 @@
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { COURSE, findLesson } from '@/lessons/course';
 import { lessonContent } from '@/lessons/content';
 import { currentLang } from '@/lib/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { getRuntime } from '@/lib/runtime';
+import { runtime } from '@/lib/runtime';
 import { t, type MessageKey } from '@/lib/i18n';
 import { LessonSession } from '@/components/LessonSession';
 import { LessonLayout } from '@/components/LessonLayout';
 import { CodeBlock, Hint, Progress, Quiz, Solution, Step } from '@/components/LessonParts';
 import { Terminal } from '@/components/Terminal';
 import { Topology } from '@/components/Topology';
+import { AuthoringErrors } from '@/components/AuthoringErrors';
 
 /** The texts the page's client components show, in the page's language. */
 const CLIENT_TEXT_KEYS = [
@@ -63,25 +63,37 @@ export default async function LessonPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const lesson = findLesson(slug);
-  if (!lesson) notFound();
+  const { course, attempts, dev } = runtime();
+  const lesson = course.find(slug);
+  // In development a broken lesson still opens, with its errors in place of (or above) its text.
+  const formatProblem = dev ? course.problemOf(slug)?.message : undefined;
+  if (!lesson && !formatProblem) notFound();
   const lang = await currentLang(searchParams);
   const text = Object.fromEntries(CLIENT_TEXT_KEYS.map((k) => [k, t(lang, k)]));
   const learner = learnerFromCookieHeader((await cookies()).toString());
-  const passed = learner ? [...(getRuntime()?.attempts.passed(learner).get(slug) ?? [])] : [];
-  const steps = lesson.steps.map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));
-  const Content = await lessonContent(lesson, lang);
-  const buildsOn = lesson.buildsOn.map((b) => COURSE.find((l) => l.slug === b)?.title[lang] ?? b);
+  const passed = learner ? [...(attempts.passed(learner).get(slug) ?? [])] : [];
+  const steps = (lesson?.steps ?? []).map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));
+  const content = lesson ? await lessonContent(lesson, lang).catch((err: Error) => (dev ? err : Promise.reject(err))) : undefined;
+  const problems = [formatProblem, content instanceof Error ? content.message : undefined].filter((p): p is string => !!p);
+  const Content = typeof content === 'function' ? content : undefined;
+  const buildsOn = (lesson?.buildsOn ?? []).map((b) => course.find(b)?.title[lang] ?? b);
 
   const body = (
     <>
-      <h1>{lesson.title[lang]}</h1>
-      <p className="lead">{lesson.summary[lang]}</p>
-      {buildsOn.length > 0 && <p className="builds-on">{t(lang, 'lesson.buildsOn', { list: buildsOn.join(', ') })}</p>}
-      <Progress />
-      <div className="lesson-content">
-        <Content components={{ Step, Quiz, Hint, Solution, Topology, pre: CodeBlock }} />
-      </div>
+      {problems.length > 0 && <AuthoringErrors title={t(lang, 'authoring.title')} hint={t(lang, 'authoring.hint')} problems={problems} />}
+      {lesson && (
+        <>
+          <h1>{lesson.title[lang]}</h1>
+          <p className="lead">{lesson.summary[lang]}</p>
+          {buildsOn.length > 0 && <p className="builds-on">{t(lang, 'lesson.buildsOn', { list: buildsOn.join(', ') })}</p>}
+          <Progress />
+        </>
+      )}
+      {Content && (
+        <div className="lesson-content">
+          <Content components={{ Step, Quiz, Hint, Solution, Topology, pre: CodeBlock }} />
+        </div>
+      )}
     </>
   );
   return (

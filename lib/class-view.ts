@@ -1,0 +1,52 @@
+// The class view: the members of a class × the steps of the course (or of one lesson), each cell saying
+// whether the learner passed, how many failed attempts they asked for, and whether they opened the solution.
+// The page and the CSV export are both made from it.
+import { stringify } from 'csv-stringify/sync';
+import type { Lesson } from '../lessons/format';
+import type { Member, StepProgress } from '../store/classes';
+import type { Lang } from './i18n';
+
+export type CellStatus = 'passed' | 'failed' | 'untried';
+export type Cell = { status: CellStatus; failed: number; solution: boolean };
+export type Column = { lesson: string; step: string; lessonTitle: string; stepTitle: string; points: number };
+export type ClassRow = Member & { cells: Cell[]; passed: number; points: number };
+export type ClassView = { columns: Column[]; rows: ClassRow[] };
+
+export function buildClassView(lessons: Lesson[], members: Member[], progress: StepProgress[], lang: Lang, onlyLesson?: string): ClassView {
+  const columns: Column[] = lessons
+    .filter((l) => !onlyLesson || l.slug === onlyLesson)
+    .flatMap((l) =>
+      l.steps.map((s) => ({ lesson: l.slug, step: s.id, lessonTitle: l.title[lang], stepTitle: s.title[lang], points: s.points })),
+    );
+  const byKey = new Map(progress.map((p) => [`${p.learner}/${p.lesson}/${p.step}`, p]));
+  const rows = members.map((m) => {
+    const cells = columns.map((c): Cell => {
+      const p = byKey.get(`${m.learner}/${c.lesson}/${c.step}`);
+      if (!p) return { status: 'untried', failed: 0, solution: false };
+      return { status: p.passed ? 'passed' : p.failed > 0 ? 'failed' : 'untried', failed: p.failed, solution: p.solution };
+    });
+    const passedColumns = columns.filter((_, i) => cells[i]!.status === 'passed');
+    return { ...m, cells, passed: passedColumns.length, points: passedColumns.reduce((sum, c) => sum + c.points, 0) };
+  });
+  return { columns, rows };
+}
+
+/** A cell as text: "passed", "failed ×2", "passed after 1 failed", each with "+ solution" when it was opened. */
+export function cellText(cell: Cell): string {
+  const base =
+    cell.status === 'passed'
+      ? cell.failed
+        ? `passed after ${cell.failed} failed`
+        : 'passed'
+      : cell.status === 'failed'
+        ? `failed ×${cell.failed}`
+        : '';
+  return cell.solution ? `${base}${base ? ' ' : ''}+ solution` : base;
+}
+
+/** The class view as CSV: one row per learner, one column per step (`lesson/step`), then totals. */
+export function classViewCsv(view: ClassView): string {
+  const header = ['learner', 'joined', ...view.columns.map((c) => `${c.lesson}/${c.step}`), 'steps passed', 'points'];
+  const rows = view.rows.map((r) => [r.name, r.joinedAt, ...r.cells.map(cellText), r.passed, r.points]);
+  return stringify([header, ...rows]);
+}
