@@ -1,19 +1,15 @@
 // "Verify now" on the instructor page: runs lessons:verify for one lesson in the server, one lesson at a
 // time (each run is a fresh sandbox beside the learners'), streaming its rows and recording the result.
+import fs from 'node:fs';
+import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
 import type { VerificationStore, Verification } from '../store/verifications';
 import type { Course } from './course';
 import { verifyLesson, type VerifyRow } from './verify';
 
-export class VerifierBusyError extends Error {
-  constructor(readonly lesson: string) {
-    super(`lesson ${lesson} is being verified; try again when it is done`);
-  }
-}
-
 export class LessonVerifier {
-  private running: string | undefined;
+  private current: string | undefined;
 
   constructor(
     private readonly docker: Docker,
@@ -22,18 +18,30 @@ export class LessonVerifier {
     private readonly store: VerificationStore,
   ) {}
 
-  /** Verifies the lesson; throws VerifierBusyError while another verification runs. */
+  /** The lesson being verified now, if any. */
+  get running(): string | undefined {
+    return this.current;
+  }
+
+  /** Whether the lesson's files (lesson.ts, its texts) changed after this verification. */
+  changedSince(verification: Verification): boolean {
+    const files = ['lesson.ts', 'index.mdx', 'index.zh.mdx'].map((f) => path.resolve('lessons', verification.lesson, f));
+    const changed = Math.max(...files.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
+    return changed > Date.parse(verification.at);
+  }
+
+  /** Verifies the lesson; refuses while another verification runs (one extra sandbox at most). */
   async run(slug: string, onRow: (row: VerifyRow) => void): Promise<Verification> {
     const lesson = this.course.find(slug);
     if (!lesson) throw new Error(`there is no lesson ${slug}`);
-    if (this.running) throw new VerifierBusyError(this.running);
-    this.running = slug;
+    if (this.current) throw new Error(`lesson ${this.current} is being verified; try again when it is done`);
+    this.current = slug;
     const started = Date.now();
     try {
       const rows = await verifyLesson(this.docker, { ...this.config, poolName: `${this.config.poolName}-verify`.slice(0, 20) }, lesson, onRow);
       return this.store.record(slug, rows, Date.now() - started);
     } finally {
-      this.running = undefined;
+      this.current = undefined;
     }
   }
 }

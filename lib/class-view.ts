@@ -44,9 +44,12 @@ export function cellText(cell: Cell): string {
   return cell.solution ? `${base}${base ? ' ' : ''}+ solution` : base;
 }
 
+/** A learner-chosen name that a spreadsheet would run as a formula is kept as text. */
+const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /** The class view as CSV: one row per learner, one column per step (`lesson/step`), then totals. */
 export function classViewCsv(view: ClassView): string {
   const header = ['learner', 'joined', ...view.columns.map((c) => `${c.lesson}/${c.step}`), 'steps passed', 'points'];
-  const rows = view.rows.map((r) => [r.name, r.joinedAt, ...r.cells.map(cellText), r.passed, r.points]);
+  const rows = view.rows.map((r) => [asText(r.name), r.joinedAt, ...r.cells.map(cellText), r.passed, r.points]);
   return stringify([header, ...rows]);
 }

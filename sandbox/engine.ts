@@ -14,6 +14,8 @@ export type Engine = {
   host: string;
   /** True when this process started the engine (and so must stop it). */
   startedHere: boolean;
+  /** Whether the engine answers now (the health route asks). */
+  answers(): Promise<boolean>;
   stop(): Promise<void>;
 };
 
@@ -138,7 +140,8 @@ export async function ensureEngine(config: Config): Promise<Engine> {
   });
 }
 
-async function finish(engine: Engine): Promise<Engine> {
+async function finish(found: Omit<Engine, 'answers'>): Promise<Engine> {
+  const engine = { ...found, answers: () => engineAnswers(found.docker) };
   process.env.DOCKER_HOST = engine.host;
   if (engine.host.startsWith('unix://')) await installHostIsolation();
   else console.warn('[engine] remote engine: host firewall rules for sandbox isolation are not managed here');

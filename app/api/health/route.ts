@@ -1,12 +1,11 @@
 // GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
 import { runtime } from '@/lib/runtime';
-import { engineAnswers } from '@/sandbox/engine';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   const { engine, pool } = runtime();
-  const reachable = await engineAnswers(engine.docker);
+  const reachable = await engine.answers();
   const stats = pool.stats();
   return Response.json(
     {

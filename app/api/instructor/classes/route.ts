@@ -1,0 +1,27 @@
+// GET /api/instructor/classes: the signed-in instructor's classes. POST: create one (name; form or JSON).
+import { z } from 'zod';
+import { readFields, seeOther } from '@/lib/form';
+import { instructorOf } from '@/lib/instructor-server';
+import { runtime } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+
+const NewClass = z.object({ name: z.string().trim().min(1).max(80) });
+
+export async function GET(request: Request) {
+  const instructor = instructorOf(request);
+  if (instructor instanceof Response) return instructor;
+  return Response.json({ classes: runtime().classes.ofInstructor(instructor.id) });
+}
+
+export async function POST(request: Request) {
+  const instructor = instructorOf(request);
+  if (instructor instanceof Response) return instructor;
+  const { form, fields } = await readFields(request, NewClass);
+  if (!fields) {
+    const error = { en: 'Give the class a name (at most 80 characters).', zh: '请给班级起个名字（最多 80 个字符）。' };
+    return form ? seeOther('/instructor?error=class-name') : Response.json({ error }, { status: 400 });
+  }
+  const created = runtime().classes.create(instructor.id, fields.name);
+  return form ? seeOther(`/instructor/classes/${created.id}`) : Response.json({ class: created }, { status: 201 });
+}

@@ -1,0 +1,32 @@
+// POST /api/instructor/lessons/<slug>/verify: runs lessons:verify for the lesson in a fresh sandbox and
+// streams its table as NDJSON — {"row":…} per step as it is done, then {"done":…} (or {"error":…}).
+import { instructorOf } from '@/lib/instructor-server';
+import { runtime } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const instructor = instructorOf(request);
+  if (instructor instanceof Response) return instructor;
+  const { slug } = await params;
+  const { course, verifier } = runtime();
+  if (!course.find(slug)) return Response.json({ error: { en: `There is no lesson ${slug}.`, zh: `没有课程 ${slug}。` } }, { status: 404 });
+  if (verifier.running) {
+    const busy = { en: `Lesson ${verifier.running} is being verified; try again when it is done.`, zh: `正在验证课程 ${verifier.running}，请等它完成后再试。` };
+    return Response.json({ error: busy }, { status: 409 });
+  }
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      try {
+        const done = await verifier.run(slug, (row) => send({ row }));
+        send({ done: { ok: done.ok, ms: done.ms, at: done.at } });
+      } catch (err) {
+        send({ error: { en: (err as Error).message, zh: `验证无法运行：${(err as Error).message}` } });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,13 @@
+// The class view of one of the signed-in instructor's classes, as the page, the JSON API and the CSV show it.
+import type { Lang } from './i18n';
+import { buildClassView, type ClassView } from './class-view';
+import { runtime } from './runtime';
+import type { ClassInfo } from '../store/classes';
+
+export function classViewFor(classId: string, instructorId: number, lang: Lang, lesson?: string): { info: ClassInfo; view: ClassView } | undefined {
+  const { classes, course } = runtime();
+  const info = classes.owned(classId, instructorId);
+  if (!info) return undefined;
+  const only = lesson && course.find(lesson) ? lesson : undefined;
+  return { info, view: buildClassView(course.lessons, classes.members(classId), classes.progress(classId), lang, only) };
+}
