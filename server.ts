@@ -66,6 +66,7 @@ async function main() {
   await pool.start();
   server.listen(config.port, config.host, () => {
     console.log(`[netlab] ready on http://localhost:${config.port} (pool of ${config.poolSize}, max ${config.maxSandboxes})`);
+    if (!instructors.list().length) console.log('[netlab] no instructor accounts yet: npm run instructor -- add <name>, then sign in at /instructor');
   });
 
   let stopping = false;

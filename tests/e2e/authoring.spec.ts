@@ -8,6 +8,16 @@ import { expect, test, type Page } from '@playwright/test';
 const LESSON_TS = 'lessons/docker0/lesson.ts';
 const TEXT_MDX = 'lessons/docker0/index.mdx';
 
+/**
+ * The development server compiles a page on its first request and may then reload it once (its hot-reload
+ * client sees a new build): wait until the page has not navigated for two seconds.
+ */
+async function settled(page: Page) {
+  let last = Date.now();
+  page.on('framenavigated', () => (last = Date.now()));
+  await expect.poll(() => Date.now() - last, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(2000);
+}
+
 async function typeInTerminal(page: Page, command: string) {
   await page.getByTestId('terminal').locator('.xterm').click();
   await page.keyboard.type(command);
@@ -18,6 +28,7 @@ test('live preview: saved lesson files update the open page without losing its t
   const original = { ts: fs.readFileSync(LESSON_TS, 'utf8'), mdx: fs.readFileSync(TEXT_MDX, 'utf8') };
   try {
     await page.goto('/lessons/docker0');
+    await settled(page);
     const terminal = page.getByTestId('terminal');
     await expect(terminal).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
     await typeInTerminal(page, 'echo before-$((6*7))');
