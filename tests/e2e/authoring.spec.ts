@@ -4,6 +4,7 @@
 // afterwards.
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { typeInTerminal } from '../support/lesson-page';
 
 const LESSON_TS = 'lessons/docker0/lesson.ts';
 const TEXT_MDX = 'lessons/docker0/index.mdx';
@@ -16,12 +17,6 @@ async function settled(page: Page) {
   let last = Date.now();
   page.on('framenavigated', () => (last = Date.now()));
   await expect.poll(() => Date.now() - last, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(2000);
-}
-
-async function typeInTerminal(page: Page, command: string) {
-  await page.getByTestId('terminal').locator('.xterm').click();
-  await page.keyboard.type(command);
-  await page.keyboard.press('Enter');
 }
 
 test('live preview: saved lesson files update the open page without losing its terminal', async ({ page }) => {

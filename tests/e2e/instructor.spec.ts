@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { APP } from '../support/e2e-servers';
+import { answerQuiz, openLesson } from '../support/lesson-page';
 
 const INSTRUCTOR = { name: `teacher-${Date.now().toString(36)}`, password: 'a long e2e password' };
 
@@ -55,15 +56,9 @@ test('an instructor verifies a lesson, follows a learner of their class, and dow
   await learner.getByTestId('join').locator('input[name=name]').fill('Ada Lovelace');
   await learner.getByTestId('join').getByRole('button').click();
   await expect(learner.getByTestId('joined')).toContainText('You are in Evening class as Ada Lovelace');
-  await learner.goto('/lessons/docker0');
-  await expect(learner.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
-  const quiz = learner.locator('[data-step="see-docker0"]');
-  await quiz.getByTestId('quiz-answer').fill('172.17.0.0');
-  await quiz.getByTestId('quiz-submit').click();
-  await expect(quiz).toHaveAttribute('data-status', 'failed');
-  await quiz.getByTestId('quiz-answer').fill('172.17.0.1');
-  await quiz.getByTestId('quiz-submit').click();
-  await expect(quiz).toHaveAttribute('data-status', 'passed');
+  await openLesson(learner, 'docker0');
+  await answerQuiz(learner, 'see-docker0', '172.17.0.0', 'failed');
+  await answerQuiz(learner, 'see-docker0', '172.17.0.1', 'passed');
 
   // The class view follows by itself.
   const cell = teacher.locator('[data-learner="Ada Lovelace"] [data-cell="docker0/see-docker0"]');

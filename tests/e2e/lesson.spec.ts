@@ -2,14 +2,7 @@
 // step turning passed by itself (no click on Check), a wrong address caught with a clear message, progress
 // kept across a reload and shown on the course page, and the Chinese text.
 import { expect, test, type Page } from '@playwright/test';
-
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
-
-async function typeInTerminal(page: Page, command: string) {
-  await page.getByTestId('terminal').locator('.xterm').click();
-  await page.keyboard.type(command);
-  await page.keyboard.press('Enter');
-}
+import { answerQuiz, openLesson, step, typeInTerminal } from '../support/lesson-page';
 
 async function runBlock(page: Page, stepId: string, index = 0) {
   await step(page, stepId).getByTestId('run').nth(index).click();
@@ -19,8 +12,7 @@ const passedWithin = (page: Page, id: string, timeout = 20_000) =>
   expect(step(page, id)).toHaveAttribute('data-status', 'passed', { timeout });
 
 test('a learner completes veth-netns; steps pass by themselves; progress is kept', async ({ page }) => {
-  await page.goto('/lessons/veth-netns');
-  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await openLesson(page, 'veth-netns');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '6');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '0');
   for (const id of ['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']) {
@@ -72,20 +64,13 @@ test('a learner completes veth-netns; steps pass by themselves; progress is kept
 });
 
 test('a quiz takes the answer computed from the sandbox', async ({ page }) => {
-  await page.goto('/lessons/docker0');
-  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
-  const quiz = step(page, 'see-docker0');
-  await quiz.getByTestId('quiz-answer').fill('172.17.0.0');
-  await quiz.getByTestId('quiz-submit').click();
-  await expect(quiz).toHaveAttribute('data-status', 'failed');
-  await quiz.getByTestId('quiz-answer').fill('172.17.0.1');
-  await quiz.getByTestId('quiz-submit').click();
-  await expect(quiz).toHaveAttribute('data-status', 'passed');
+  await openLesson(page, 'docker0');
+  await answerQuiz(page, 'see-docker0', '172.17.0.0', 'failed');
+  await answerQuiz(page, 'see-docker0', '172.17.0.1', 'passed');
 });
 
 test('a learner completes the modes lesson by typing commands; its setup ran first', async ({ page }) => {
-  await page.goto('/lessons/modes');
-  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await openLesson(page, 'modes');
   await typeInTerminal(page, "docker ps --format '{{.Names}}'");
   await expect.poll(() => page.getByTestId('terminal').locator('.xterm-rows').innerText()).toMatch(/^ng1$/m); // from the setup
 

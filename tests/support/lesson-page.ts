@@ -1,0 +1,24 @@
+// What end-to-end tests do on a lesson page: wait for the terminal, type a command, answer a quiz.
+import { expect, type Page } from '@playwright/test';
+
+export const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+
+/** Opens the lesson and waits until its terminal is attached to a ready sandbox. */
+export async function openLesson(page: Page, slug: string) {
+  await page.goto(`/lessons/${slug}`);
+  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+}
+
+export async function typeInTerminal(page: Page, command: string) {
+  await page.getByTestId('terminal').locator('.xterm').click();
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+/** Submits an answer to a quiz step and waits for its status. */
+export async function answerQuiz(page: Page, stepId: string, answer: string, status: 'passed' | 'failed') {
+  const quiz = step(page, stepId);
+  await quiz.getByTestId('quiz-answer').fill(answer);
+  await quiz.getByTestId('quiz-submit').click();
+  await expect(quiz).toHaveAttribute('data-status', status);
+}
