@@ -19,6 +19,23 @@ async function settled(page: Page) {
   await expect.poll(() => Date.now() - last, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(2000);
 }
 
+/** Types a command until its output shows: keys typed while the page re-renders can be lost (it happens). */
+async function runAndSee(page: Page, command: string, output: string) {
+  await expect(async () => {
+    await typeInTerminal(page, command);
+    await expect(page.getByTestId('terminal')).toContainText(output, { timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Waits until the page has fetched no refresh of itself for a second (a save just made may still be on its way). */
+async function refreshed(page: Page) {
+  let last = Date.now();
+  page.on('request', (r) => {
+    if (r.headers()['rsc']) last = Date.now();
+  });
+  await expect.poll(() => Date.now() - last, { timeout: 30_000, intervals: [250] }).toBeGreaterThan(1000);
+}
+
 test('live preview: saved lesson files update the open page without losing its terminal', async ({ page }) => {
   const original = { ts: fs.readFileSync(LESSON_TS, 'utf8'), mdx: fs.readFileSync(TEXT_MDX, 'utf8') };
   try {
@@ -26,8 +43,7 @@ test('live preview: saved lesson files update the open page without losing its t
     await settled(page);
     const terminal = page.getByTestId('terminal');
     await expect(terminal).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
-    await typeInTerminal(page, 'echo before-$((6*7))');
-    await expect(terminal).toContainText('before-42');
+    await runAndSee(page, 'echo before-$((6*7))', 'before-42');
     // Marks the terminal's DOM node: a remounted terminal would be a new node without the mark.
     await terminal.evaluate((el) => el.setAttribute('data-preview-mark', 'kept'));
 
@@ -68,13 +84,13 @@ test('live preview: saved lesson files update the open page without losing its t
       await expect(runTwo.getByTestId('verdict')).toContainText(`lessons/docker0/lesson.ts:${throwLine}:`, { timeout: 2000 });
     }).toPass({ timeout: 20_000 });
     fs.writeFileSync(LESSON_TS, original.ts);
+    await refreshed(page);
 
     await expect(page.getByTestId('run').first()).toBeVisible();
     // The same terminal node, still attached to the same shell.
     await expect(terminal).toHaveAttribute('data-preview-mark', 'kept');
     await expect(terminal).toContainText('before-42');
-    await typeInTerminal(page, 'echo after-$((6*7))');
-    await expect(terminal).toContainText('after-42');
+    await runAndSee(page, 'echo after-$((6*7))', 'after-42');
   } finally {
     fs.writeFileSync(LESSON_TS, original.ts);
     fs.writeFileSync(TEXT_MDX, original.mdx);
