@@ -18,14 +18,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      // The instructor may leave before the end: the verification still finishes and is recorded.
+      let open = true;
+      const send = (message: object) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+        } catch {
+          open = false;
+        }
+      };
       try {
         const done = await verifier.run(slug, (row) => send({ row }));
         send({ done: { ok: done.ok, ms: done.ms, at: done.at } });
       } catch (err) {
         send({ error: { en: (err as Error).message, zh: `验证无法运行：${(err as Error).message}` } });
       }
-      controller.close();
+      if (open) controller.close();
     },
   });
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
