@@ -32,7 +32,7 @@ const DECLARED: [slug: string, lesson: unknown][] = [
   // lesson:new adds lessons above this line
 ];
 
-export const lessonFile = (slug: string) => `lessons/${slug}/lesson.ts`;
+const lessonFile = (slug: string) => `lessons/${slug}/lesson.ts`;
 
 /** What is wrong with a lesson's files, for its author: the file, the line when known, and what to fix. */
 export type LessonProblem = { slug: string; message: string };

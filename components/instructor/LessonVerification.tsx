@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { VerifyRow } from '@/lessons/verify';
-import { fillTemplate } from '@/lib/i18n';
+import { fillTemplate, type Lang } from '@/lib/i18n';
 
 type Last = { ok: boolean; at: string; ms: number; rows: VerifyRow[] };
 type Outcome = { ok: boolean; ms: number } | { error: string };
@@ -19,7 +19,7 @@ export function LessonVerification({
   slug: string;
   last?: Last;
   changed: boolean;
-  lang: 'en' | 'zh';
+  lang: Lang;
   text: Record<string, string>;
 }) {
   const router = useRouter();

@@ -1,5 +1,5 @@
 // GET /api/instructor/classes/<id>[?lesson=<slug>]: the class view as JSON (learners × steps).
-import { classViewFor } from '@/lib/class-data';
+import { classViewFor, noSuchClass } from '@/lib/class-data';
 import { pickLang } from '@/lib/i18n';
 import { instructorOf } from '@/lib/instructor-server';
 
@@ -10,6 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (instructor instanceof Response) return instructor;
   const query = new URL(request.url).searchParams;
   const found = classViewFor((await params).id, instructor.id, pickLang(query.get('lang') ?? undefined, undefined), query.get('lesson') ?? undefined);
-  if (!found) return Response.json({ error: { en: 'No such class.', zh: '没有这个班级。' } }, { status: 404 });
+  if (!found) return noSuchClass();
   return Response.json({ class: found.info, ...found.view });
 }

@@ -1,5 +1,5 @@
 // GET /api/instructor/classes/<id>/csv[?lesson=<slug>]: the class view as a CSV download.
-import { classViewFor } from '@/lib/class-data';
+import { classViewFor, noSuchClass } from '@/lib/class-data';
 import { classViewCsv } from '@/lib/class-view';
 import { instructorOf } from '@/lib/instructor-server';
 
@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (instructor instanceof Response) return instructor;
   const lesson = new URL(request.url).searchParams.get('lesson') ?? undefined;
   const found = classViewFor((await params).id, instructor.id, 'en', lesson);
-  if (!found) return Response.json({ error: { en: 'No such class.', zh: '没有这个班级。' } }, { status: 404 });
+  if (!found) return noSuchClass();
   const name = found.info.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'class';
   const file = `netlab-${name}${lesson ? `-${lesson}` : ''}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(classViewCsv(found.view), {
