@@ -8,13 +8,19 @@ import { t } from '@/lib/i18n';
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const lang = await currentLang(searchParams);
   const learner = learnerFromCookieHeader((await cookies()).toString());
-  const { course, attempts, dev } = runtime();
+  const { course, attempts, classes, dev } = runtime();
   const passed = learner ? attempts.passed(learner) : undefined;
+  const joined = learner ? classes.ofLearner(learner) : [];
   const broken = dev ? course.brokenLessons : [];
   return (
     <main className="catalog">
       <h1>{t(lang, 'catalog.title')}</h1>
       <p className="lead">{t(lang, 'catalog.intro')}</p>
+      {joined.map((c) => (
+        <p key={c.className} className="catalog-classes" data-testid="my-class">
+          {t(lang, 'catalog.inClass', { class: c.className, name: c.name })}
+        </p>
+      ))}
       {broken.length > 0 && (
         <section className="authoring-errors" role="alert" data-testid="authoring-errors">
           <h2>{t(lang, 'authoring.left-out')}</h2>

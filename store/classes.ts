@@ -55,6 +55,16 @@ export class ClassStore {
     return row?.name;
   }
 
+  /** The classes the learner joined, with the name they gave. */
+  ofLearner(learner: string): { className: string; name: string }[] {
+    return this.db
+      .prepare(
+        `SELECT c.name AS className, m.display_name AS name FROM class_members m JOIN classes c ON c.id = m.class
+         WHERE m.learner = ? ORDER BY m.joined_at`,
+      )
+      .all(learner) as { className: string; name: string }[];
+  }
+
   members(classId: string): Member[] {
     return this.db
       .prepare('SELECT learner, display_name AS name, joined_at AS joinedAt FROM class_members WHERE class = ? ORDER BY display_name, joined_at')

@@ -56,6 +56,8 @@ test('an instructor verifies a lesson, follows a learner of their class, and dow
   await learner.getByTestId('join').locator('input[name=name]').fill('Ada Lovelace');
   await learner.getByTestId('join').getByRole('button').click();
   await expect(learner.getByTestId('joined')).toContainText('You are in Evening class as Ada Lovelace');
+  await learner.getByTestId('joined').getByRole('link').click();
+  await expect(learner.getByTestId('my-class')).toContainText('You are in the class Evening class as Ada Lovelace');
   await openLesson(learner, 'docker0');
   await answerQuiz(learner, 'see-docker0', '172.17.0.0', 'failed');
   await answerQuiz(learner, 'see-docker0', '172.17.0.1', 'passed');

@@ -79,6 +79,8 @@ describe('classes', () => {
     expect(classes.byJoinCode('nope')).toBeUndefined();
     expect(classes.members(net101.id).map((m) => m.name)).toEqual(['Alice', 'Bobby']);
     expect(classes.memberName(net101.id, 'learner-a')).toBe('Alice');
+    expect(classes.ofLearner('learner-b')).toEqual([{ className: 'Net 101', name: 'Bobby' }]);
+    expect(classes.ofLearner('outsider')).toEqual([]);
     expect(classes.ofInstructor(ada.id)[0]!.members).toBe(2);
 
     attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: false, message: 'no ng2' });
