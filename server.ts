@@ -51,13 +51,15 @@ async function main() {
     if (guardInstructorArea(req, res, instructors)) return;
     void handle(req, res);
   });
+  const preparer = lessonPreparer(engine.docker);
+  pool.on('ended', (_learner, _reason, sandboxId) => preparer.forget(sandboxId));
   let topology: TopologyFeed | undefined;
   const io = attachTerminalSockets(server, engine.docker, pool, {
     onCommandFinished: (learnerId) => {
       grader.commandFinished(learnerId);
       topology?.commandFinished(learnerId);
     },
-    prepareLesson: lessonPreparer(engine.docker),
+    prepareLesson: preparer.prepare,
   });
   registerGraderSockets(io, grader, attempts);
   topology = new TopologyFeed(io, engine.docker, pool);

@@ -1,29 +1,33 @@
-// A lesson's setup commands run in a learner's sandbox once, before the terminal attaches to it.
+// A lesson's setup commands run in a learner's sandbox once, before the terminal attaches to it. What ran is
+// remembered per sandbox until the pool ends that sandbox (`forget`).
 import type Docker from 'dockerode';
 import { sh } from '../sandbox/exec';
 import type { SandboxHandle } from '../sandbox/sandbox';
 import { COURSE } from './course';
 
 export function lessonPreparer(docker: Docker) {
-  const done = new Map<string, Promise<void>>();
-  return (sandbox: SandboxHandle, slug: string): Promise<void> => {
-    const key = `${sandbox.id}:${slug}`;
+  /** Sandbox id → lesson → its setup, running or done. */
+  const done = new Map<string, Map<string, Promise<void>>>();
+  const prepare = (sandbox: SandboxHandle, slug: string): Promise<void> => {
     const setup = COURSE.find(slug)?.setup ?? [];
     if (!setup.length) return Promise.resolve();
-    if (!done.has(key)) {
-      done.set(
-        key,
+    const lessons = done.get(sandbox.id) ?? new Map<string, Promise<void>>();
+    done.set(sandbox.id, lessons);
+    if (!lessons.has(slug)) {
+      lessons.set(
+        slug,
         (async () => {
           for (const command of setup) {
             const r = await sh(docker, sandbox.containerId, command);
             if (r.code !== 0) throw new Error(`lesson ${slug} setup failed at \`${command}\`: ${r.output.trim().slice(-200)}`);
           }
         })().catch((err) => {
-          done.delete(key); // a later attempt may succeed
+          lessons.delete(slug); // a later attempt may succeed
           throw err;
         }),
       );
     }
-    return done.get(key)!;
+    return lessons.get(slug)!;
   };
+  return { prepare, forget: (sandboxId: string) => done.delete(sandboxId) };
 }

@@ -19,7 +19,7 @@ type Waiter = {
 export type PoolStats = { warm: number; starting: number; assigned: number; queued: number; running: number };
 
 export interface SandboxPool {
-  on(event: 'ended', listener: (learnerId: string, reason: EndReason) => void): this;
+  on(event: 'ended', listener: (learnerId: string, reason: EndReason, sandboxId: string) => void): this;
 }
 
 export class SandboxPool extends EventEmitter {
@@ -107,7 +107,7 @@ export class SandboxPool extends EventEmitter {
     const a = this.assigned.get(learnerId);
     if (!a) return;
     this.assigned.delete(learnerId);
-    this.emit('ended', learnerId, reason);
+    this.emit('ended', learnerId, reason, a.handle.id);
     await destroySandbox(this.docker, a.handle.id).catch((e) => console.error('[pool] destroy failed:', e));
     this.pump();
   }
@@ -117,7 +117,7 @@ export class SandboxPool extends EventEmitter {
     clearInterval(this.reaper);
     clearTimeout(this.retryTimer);
     for (const w of this.queue.splice(0)) w.reject(new Error('the sandbox pool is shutting down'));
-    for (const learnerId of [...this.assigned.keys()]) this.emit('ended', learnerId, 'shutdown');
+    for (const [learnerId, a] of this.assigned) this.emit('ended', learnerId, 'shutdown', a.handle.id);
     this.assigned.clear();
     this.warm = [];
     await removeByLabel(this.docker, { [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: this.config.poolName });

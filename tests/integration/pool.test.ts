@@ -51,6 +51,8 @@ describe('the sandbox pool', () => {
     pool = new SandboxPool(docker, testConfig('it-assign'));
     await pool.start();
     const events = endedEvents(pool);
+    const endedSandboxes: string[] = [];
+    pool.on('ended', (_learner, _reason, sandboxId) => endedSandboxes.push(sandboxId));
     const a1 = await pool.acquire('learner-a');
     const a2 = await pool.acquire('learner-a');
     const b = await pool.acquire('learner-b');
@@ -60,6 +62,7 @@ describe('the sandbox pool', () => {
     const a3 = await pool.reset('learner-a');
     expect(a3.id).not.toBe(a1.id);
     expect(events).toEqual([['learner-a', 'reset']]);
+    expect(endedSandboxes).toEqual([a1.id]);
     const ids = (await containersOf('it-assign')).map((c) => c.Id).sort();
     expect(ids).toEqual([a3.containerId, b.containerId].sort());
   });

@@ -69,7 +69,7 @@ beforeAll(async () => {
   pool = new SandboxPool(docker, testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' }));
   await pool.start();
   httpServer = http.createServer();
-  attachTerminalSockets(httpServer, docker, pool, { prepareLesson: lessonPreparer(docker) });
+  attachTerminalSockets(httpServer, docker, pool, { prepareLesson: lessonPreparer(docker).prepare });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
 });
