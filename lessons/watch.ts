@@ -9,22 +9,23 @@ import type { Course } from './course';
 const SETTLE_MS = 100;
 
 export function watchLessons(course: Course, onChange: (slug: string) => void): () => void {
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, { timer: NodeJS.Timeout; code: boolean }>();
   const watcher = fs.watch(path.resolve('lessons'), { recursive: true }, (_event, file) => {
     const [slug, name] = (file ?? '').split(path.sep);
     if (!slug || !name || !course.has(slug) || !/\.(mdx|ts)$/.test(name)) return;
-    // Editors save in several writes (or write a temporary file and rename it): act once it settles.
-    clearTimeout(pending.get(slug));
-    pending.set(
-      slug,
-      setTimeout(() => {
-        pending.delete(slug);
-        void course.reload(slug).then(() => onChange(slug));
-      }, SETTLE_MS),
-    );
+    // Editors save in several writes (or write a temporary file and rename it): act once it settles. Only a
+    // change of code needs the lesson loaded again; a text is recompiled when the page asks for it.
+    const earlier = pending.get(slug);
+    clearTimeout(earlier?.timer);
+    const code = !!earlier?.code || name.endsWith('.ts');
+    const timer = setTimeout(() => {
+      pending.delete(slug);
+      void (code ? course.reload(slug) : Promise.resolve()).then(() => onChange(slug));
+    }, SETTLE_MS);
+    pending.set(slug, { timer, code });
   });
   return () => {
     watcher.close();
-    for (const timer of pending.values()) clearTimeout(timer);
+    for (const { timer } of pending.values()) clearTimeout(timer);
   };
 }
