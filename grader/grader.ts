@@ -97,7 +97,7 @@ export class Grader extends EventEmitter {
       this.queue.set(sandbox.id, run);
       verdict = await run;
       if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);
-      this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message.en, asked });
+      this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message, asked });
     }
     this.emit('verdict', learnerId, ref, verdict);
     return verdict;

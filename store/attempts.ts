@@ -1,18 +1,24 @@
 // Every check result is an attempt: who, which step, pass or fail, the message they saw, when, and whether the
 // learner asked for it (Check, an answer) or the grader checked by itself after a command. Opening a step's
 // solution is recorded beside them.
+import type { Text } from '../grader/verdict';
 import type { Db } from './db';
 
-export type Attempt = { learner: string; lesson: string; step: string; pass: boolean; message: string; asked: boolean; at: string };
+export type Attempt = { learner: string; lesson: string; step: string; pass: boolean; message: Text; asked: boolean; at: string };
 
 /** One line of a learner's history: an attempt, or a solution they opened. */
 export type HistoryEvent = { lesson: string; step: string; at: string } & (
-  | { kind: 'attempt'; pass: boolean; asked: boolean; message: string }
+  | { kind: 'attempt'; pass: boolean; asked: boolean; message: Text }
   | { kind: 'solution' }
 );
 
-type AttemptRow = Omit<Attempt, 'pass' | 'asked'> & { pass: number; asked: number };
-const fromRow = (r: AttemptRow): Attempt => ({ ...r, pass: r.pass === 1, asked: r.asked === 1 });
+type AttemptRow = Omit<Attempt, 'pass' | 'asked' | 'message'> & { pass: number; asked: number; message: string; message_zh: string | null };
+const fromRow = ({ message, message_zh, ...r }: AttemptRow): Attempt => ({
+  ...r,
+  pass: r.pass === 1,
+  asked: r.asked === 1,
+  message: { en: message, zh: message_zh ?? message },
+});
 
 export class AttemptStore {
   private readonly insert;
@@ -25,9 +31,10 @@ export class AttemptStore {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      'INSERT INTO attempts (learner, lesson, step, pass, message, asked, at) VALUES (@learner, @lesson, @step, @pass, @message, @asked, @at)',
+      `INSERT INTO attempts (learner, lesson, step, pass, message, message_zh, asked, at)
+       VALUES (@learner, @lesson, @step, @pass, @en, @zh, @asked, @at)`,
     );
-    const columns = 'learner, lesson, step, pass, message, asked, at';
+    const columns = 'learner, lesson, step, pass, message, message_zh, asked, at';
     this.byLearner = db.prepare(`SELECT ${columns} FROM attempts WHERE learner = ? AND lesson = ? ORDER BY id`);
     this.allOfLearner = db.prepare(`SELECT ${columns} FROM attempts WHERE learner = ? ORDER BY id`);
     this.passedSteps = db.prepare('SELECT DISTINCT lesson, step FROM attempts WHERE learner = ? AND pass = 1');
@@ -57,7 +64,8 @@ export class AttemptStore {
 
   record(attempt: Omit<Attempt, 'at' | 'asked'> & { at?: string; asked?: boolean }): Attempt {
     const row = { ...attempt, asked: attempt.asked ?? true, at: attempt.at ?? new Date().toISOString() };
-    this.insert.run({ ...row, pass: row.pass ? 1 : 0, asked: row.asked ? 1 : 0 });
+    const { message, ...rest } = row;
+    this.insert.run({ ...rest, ...message, pass: row.pass ? 1 : 0, asked: row.asked ? 1 : 0 });
     return row;
   }
 

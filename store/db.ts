@@ -61,6 +61,8 @@ const MIGRATIONS: string[] = [
      ms INTEGER NOT NULL,
      at TEXT NOT NULL
    );`,
+  // The message a learner saw, in Chinese too (older attempts have only the English one).
+  `ALTER TABLE attempts ADD COLUMN message_zh TEXT;`,
 ];
 
 export function openDb(file: string): Db {

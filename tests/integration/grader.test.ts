@@ -171,7 +171,7 @@ describe('the grader service', () => {
     expect(store.solutionViews(learnerIdOf(LEARNER), 'test')).toEqual(['run-ng9']);
 
     const attempts = store.forLearner(learnerIdOf(LEARNER), 'test');
-    expect(attempts[0]).toMatchObject({ step: 'run-ng9', pass: false, message: 'There is no container named ng9 yet.' });
+    expect(attempts[0]).toMatchObject({ step: 'run-ng9', pass: false, message: { en: 'There is no container named ng9 yet.', zh: '还没有名为 ng9 的容器。' } });
     expect(attempts.at(-1)).toMatchObject({ step: 'run-ng9', pass: true });
     t.close();
   });

@@ -83,13 +83,13 @@ describe('classes', () => {
     expect(classes.ofLearner('outsider')).toEqual([]);
     expect(classes.ofInstructor(ada.id)[0]!.members).toBe(2);
 
-    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: false, message: 'no ng2' });
-    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: false, message: 'no ng2', asked: false });
-    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: true, message: 'ok' });
-    attempts.record({ learner: 'learner-b', lesson: 'docker0', step: 'see-docker0', pass: false, message: 'wrong' });
+    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: false, message: { en: 'no ng2', zh: 'no ng2' } });
+    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: false, message: { en: 'no ng2', zh: 'no ng2' }, asked: false });
+    attempts.record({ learner: 'learner-a', lesson: 'docker0', step: 'run-two', pass: true, message: { en: 'ok', zh: 'ok' } });
+    attempts.record({ learner: 'learner-b', lesson: 'docker0', step: 'see-docker0', pass: false, message: { en: 'wrong', zh: 'wrong' } });
     attempts.recordSolutionView('learner-b', 'docker0', 'see-docker0');
     attempts.recordSolutionView('learner-b', 'docker0', 'find-veth');
-    attempts.record({ learner: 'outsider', lesson: 'docker0', step: 'run-two', pass: true, message: 'ok' });
+    attempts.record({ learner: 'outsider', lesson: 'docker0', step: 'run-two', pass: true, message: { en: 'ok', zh: 'ok' } });
 
     const progress = classes.progress(net101.id).sort((x, y) => `${x.learner}${x.step}`.localeCompare(`${y.learner}${y.step}`));
     expect(progress).toEqual([

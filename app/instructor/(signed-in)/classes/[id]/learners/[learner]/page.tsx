@@ -59,7 +59,7 @@ export default async function LearnerHistoryPage({
                     <td className={h.pass ? 'ok' : 'bad'}>
                       {h.pass ? '✓' : '✗'} <span className="muted small">{t(lang, h.asked ? 'history.asked' : 'history.auto')}</span>
                     </td>
-                    <td>{h.message}</td>
+                    <td>{h.message[lang]}</td>
                   </>
                 ) : (
                   <td colSpan={2}>💡 {t(lang, 'history.solution')}</td>
