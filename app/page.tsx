@@ -4,6 +4,7 @@ import { currentLang } from '@/lib/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
 import { runtime } from '@/lib/runtime';
 import { t } from '@/lib/i18n';
+import { AuthoringErrors } from '@/components/AuthoringErrors';
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const lang = await currentLang(searchParams);
@@ -22,8 +23,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </p>
       ))}
       {broken.length > 0 && (
-        <section className="authoring-errors" role="alert" data-testid="authoring-errors">
-          <h2>{t(lang, 'authoring.left-out')}</h2>
+        <AuthoringErrors title={t(lang, 'authoring.left-out')}>
           <ul>
             {broken.map((p) => (
               <li key={p.slug}>
@@ -31,7 +31,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
-        </section>
+        </AuthoringErrors>
       )}
       <ol className="lesson-list">
         {course.lessons.map((entry, i) => {

@@ -80,7 +80,14 @@ export default async function LessonPage({
 
   const body = (
     <>
-      {problems.length > 0 && <AuthoringErrors title={t(lang, 'authoring.title')} hint={t(lang, 'authoring.hint')} problems={problems} />}
+      {problems.length > 0 && (
+        <AuthoringErrors title={t(lang, 'authoring.title')}>
+          {problems.map((p) => (
+            <pre key={p}>{p}</pre>
+          ))}
+          <p>{t(lang, 'authoring.hint')}</p>
+        </AuthoringErrors>
+      )}
       {lesson && (
         <>
           <h1>{lesson.title[lang]}</h1>
