@@ -6,6 +6,7 @@ import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
 import { setRuntime } from './lib/runtime';
 import { preparePlatform } from './lib/platform';
+import { DockerBackend } from './sandbox/docker-backend';
 import { SandboxPool } from './sandbox/pool';
 import { attachTerminalSockets } from './sandbox/terminal-socket';
 import { Grader } from './grader/grader';
@@ -31,13 +32,14 @@ async function main() {
   const dev = process.env.NODE_ENV !== 'production';
   const engine = await preparePlatform(config);
   console.log(`[engine] using ${engine.host}`);
-  const pool = new SandboxPool(engine.docker, config);
+  const backend = new DockerBackend(engine.docker, config);
+  const pool = new SandboxPool(backend, config);
   const db = openDb(config.dbPath);
   const attempts = new AttemptStore(db);
   const instructors = new InstructorStore(db);
   const verifications = new VerificationStore(db);
-  const verifier = new LessonVerifier(engine.docker, config, COURSE, verifications);
-  const grader = new Grader(engine.docker, pool, attempts, COURSE.resolveStep);
+  const verifier = new LessonVerifier(backend, config, COURSE, verifications);
+  const grader = new Grader(pool, attempts, COURSE.resolveStep);
   setRuntime({ dev, engine, pool, course: COURSE, attempts, instructors, classes: new ClassStore(db), verifications, verifier });
   for (const problem of COURSE.brokenLessons) console.error(`[lessons] left out: ${problem.message}`);
 
@@ -51,10 +53,10 @@ async function main() {
     if (guardInstructorArea(req, res, instructors)) return;
     void handle(req, res);
   });
-  const preparer = lessonPreparer(engine.docker);
+  const preparer = lessonPreparer(backend);
   pool.on('ended', (_learner, _reason, sandboxId) => preparer.forget(sandboxId));
   let topology: TopologyFeed | undefined;
-  const io = attachTerminalSockets(server, engine.docker, pool, {
+  const io = attachTerminalSockets(server, pool, {
     onCommandFinished: (learnerId) => {
       grader.commandFinished(learnerId);
       topology?.commandFinished(learnerId);
@@ -62,7 +64,7 @@ async function main() {
     prepareLesson: preparer.prepare,
   });
   registerGraderSockets(io, grader, attempts);
-  topology = new TopologyFeed(io, engine.docker, pool);
+  topology = new TopologyFeed(io, pool);
   const stopWatching = dev ? watchLessons(COURSE, (lesson) => io.emit(EVENTS.lessonChanged, { lesson })) : undefined;
 
   await pool.start();

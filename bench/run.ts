@@ -8,9 +8,11 @@ import type Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
 import { preparePlatform } from '../lib/platform';
 import { LESSON_IMAGES } from '../sandbox/images/build';
+import { DockerBackend } from '../sandbox/docker-backend';
+import { containerOf } from '../sandbox/docker-sandbox';
 import { SandboxPool } from '../sandbox/pool';
 import { attachTerminalSockets } from '../sandbox/terminal-socket';
-import { sandboxPid, snapshotOf } from '../grader/snapshot';
+import { snapshotOf } from '../grader/snapshot';
 import { TopologyFeed } from '../grader/topology-feed';
 import { EVENTS } from '../lib/terminal-protocol';
 import { buildLabState } from '../tests/support/lab-state';
@@ -26,11 +28,17 @@ function percentile(samples: number[], p: number): number {
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }
 
-async function serve(docker: Docker, pool: SandboxPool) {
+/** A pool of its own for one measurement. */
+function benchPool(docker: Docker, config: Config, poolName: string, poolSize: number): SandboxPool {
+  const poolConfig = { ...config, poolName, poolSize };
+  return new SandboxPool(new DockerBackend(docker, poolConfig), poolConfig);
+}
+
+async function serve(pool: SandboxPool) {
   const server = http.createServer();
   let topology: TopologyFeed | undefined;
-  const io = attachTerminalSockets(server, docker, pool, { onCommandFinished: (id) => topology?.commandFinished(id) });
-  topology = new TopologyFeed(io, docker, pool);
+  const io = attachTerminalSockets(server, pool, { onCommandFinished: (id) => topology?.commandFinished(id) });
+  topology = new TopologyFeed(io, pool);
   // The baseline: a plain socket.io echo on the same server.
   io.on('connection', (socket) => socket.on('bench:echo', (data: string) => socket.emit('bench:echo', data)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -56,9 +64,9 @@ async function timeToPrompt(base: string): Promise<{ ms: number; client: Termina
  * first waits for the pool to be full again, so every learner is served from it.
  */
 async function readyTimes(docker: Docker, config: Config, poolSize: number, runs: number): Promise<number[]> {
-  const pool = new SandboxPool(docker, { ...config, poolName: `bench-ready-${poolSize}`, poolSize });
+  const pool = benchPool(docker, config, `bench-ready-${poolSize}`, poolSize);
   await pool.start();
-  const { server, base } = await serve(docker, pool);
+  const { server, base } = await serve(pool);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     await until(() => pool.stats().warm === poolSize, 120_000, 'warm pool refilled');
@@ -83,9 +91,9 @@ async function dockerRunBaseline(): Promise<number[]> {
 
 /** Keystroke round trips through the sandbox shell, and a plain socket.io echo on the same server. */
 async function interactive(docker: Docker, config: Config) {
-  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-rtt', poolSize: 0 });
+  const pool = benchPool(docker, config, 'bench-rtt', 0);
   await pool.start();
-  const { server, base } = await serve(docker, pool);
+  const { server, base } = await serve(pool);
   const { client } = await timeToPrompt(base);
   await until(() => client.state === 'ready', 60_000, 'ready');
   await new Promise((r) => setTimeout(r, 1000)); // let the first screen settle
@@ -149,23 +157,24 @@ async function interactive(docker: Docker, config: Config) {
 
 /** Snapshot time on an idle sandbox holding the lab state (5 containers, 2 namespaces), beside one `docker exec`. */
 async function snapshotTimes(docker: Docker, config: Config) {
-  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-snapshot', poolSize: 0 });
+  const pool = benchPool(docker, config, 'bench-snapshot', 0);
   await pool.start();
   const sandbox = await pool.acquire('bench-snapshot-learner');
-  await buildLabState(docker, sandbox.containerId);
+  await buildLabState(pool.backend, sandbox);
   await new Promise((r) => setTimeout(r, 2000)); // let it go idle
-  const pid = await sandboxPid(docker, sandbox);
+  const entry = await pool.backend.entry(sandbox);
   const snapshots: number[] = [];
   for (let i = 0; i < 50; i++) {
     const started = performance.now();
-    const snap = await snapshotOf(pid);
+    const snap = await snapshotOf(entry);
     snapshots.push(performance.now() - started);
     if (snap.containers.length !== 5 || snap.namespaces.length !== 2 || snap.errors.length) {
       throw new Error(`unexpected snapshot: ${snap.containers.length} containers, errors ${snap.errors.join('; ')}`);
     }
   }
   const execs: number[] = [];
-  for (let i = 0; i < 20; i++) execs.push(await timeCommand('docker', ['exec', sandbox.containerId, 'true']));
+  const containerId = (await containerOf(docker, sandbox.id))!;
+  for (let i = 0; i < 20; i++) execs.push(await timeCommand('docker', ['exec', containerId, 'true']));
   await pool.stop();
   return { snapshots, execs };
 }
@@ -180,12 +189,12 @@ function timeCommand(cmd: string, args: string[]): Promise<number> {
 
 /** One idle sandbox's memory as the engine accounts it. */
 async function idleMemory(docker: Docker, config: Config): Promise<number> {
-  const pool = new SandboxPool(docker, { ...config, poolName: 'bench-idle', poolSize: 1 });
+  const pool = benchPool(docker, config, 'bench-idle', 1);
   await pool.start();
   await until(() => pool.stats().warm === 1, 120_000, 'idle sandbox ready');
   await new Promise((r) => setTimeout(r, 5000));
   const handle = await pool.acquire('bench-idle-learner');
-  const stats = await docker.getContainer(handle.containerId).stats({ stream: false });
+  const stats = await docker.getContainer((await containerOf(docker, handle.id))!).stats({ stream: false });
   // What `docker stats` shows: usage less inactive page cache (cgroup v1 and v2 name it differently).
   const memory = stats.memory_stats as { usage: number; stats?: Record<string, number> };
   const inactive = memory.stats?.total_inactive_file ?? memory.stats?.inactive_file ?? 0;

@@ -1,15 +1,15 @@
 // Gathers a sandbox's raw network state from the host side, fast and without trusting the sandbox:
 // - kernel state (links, addresses, routes, the nat table) is read by the HOST's own `ip` and `iptables-save`
-//   entered into the sandbox's network namespaces (nsenter --net), never by binaries from the sandbox;
-// - namespaces are opened through the host's /proc (the sandbox's process tree), or through bind mounts
-//   that are checked not to be symbolic links, so a sandbox cannot point the grader at the host or at
-//   another sandbox;
-// - Docker's view comes from the sandbox's own engine, through its socket, read-only; the files it keeps
-//   for containers (/etc/hosts, resolv.conf) are read with the same symlink checks.
+//   entered into the sandbox's network namespaces, never by binaries from the sandbox;
+// - the learner's host and containers are entered through the host's /proc (the sandbox's process tree);
+//   named namespaces, files and the engine's socket through netlab-peek, inside the sandbox's own mount
+//   namespace, so that no link of theirs can point the grader at the host or at another sandbox;
+// - Docker's view comes from the sandbox's own engine, read-only, and is parsed as untrusted input.
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
-import Docker from 'dockerode';
-import { COMMAND_TIMEOUT_MS, inNetns, namedNamespacePath, readSandboxFile, safePath, sandboxPids } from './sandbox-view';
+import type { SandboxEntry } from '../sandbox/backend';
+import { engineClient, namedNamespaces, readFiles } from './peek';
+import { hostNetns, runIn, sandboxPids, type NetnsRef } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
 export type RawNamespace = { inode?: number; ip?: string; error?: string };
@@ -26,12 +26,16 @@ export type RawSnapshot = {
 /** What `ip` reports for one namespace: links with their details and addresses, then routes. */
 const IP_BATCH = 'addr show\nroute show\n';
 
-async function readNamespace(nsPath: string): Promise<RawNamespace> {
+async function readNamespace(ref: NetnsRef, inode: number | undefined): Promise<RawNamespace> {
+  const r = await runIn(ref, ['ip', '-j', '-d', '-batch', '-'], IP_BATCH);
+  if (r.code !== 0) return { inode, error: `ip: ${r.stderr.trim()}` };
+  return { inode, ip: r.stdout };
+}
+
+/** A namespace of the host's /proc, with its inode. */
+async function readProcNamespace(nsPath: string): Promise<RawNamespace> {
   try {
-    const inode = fs.statSync(nsPath).ino;
-    const r = await inNetns(nsPath, ['ip', '-j', '-d', '-batch', '-'], IP_BATCH);
-    if (r.code !== 0) return { inode, error: `ip: ${r.stderr.trim()}` };
-    return { inode, ip: r.stdout };
+    return await readNamespace({ proc: nsPath }, fs.statSync(nsPath).ino);
   } catch (err) {
     return { error: (err as Error).message };
   }
@@ -39,68 +43,79 @@ async function readNamespace(nsPath: string): Promise<RawNamespace> {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 
-/** Collects the raw state of the sandbox whose init process has host pid `sandboxPid`. */
-export async function collectRaw(sandboxPid: number): Promise<RawSnapshot> {
-  const errors: string[] = [];
-  const procRoot = `/proc/${sandboxPid}`;
-  const sandboxRoot = `${procRoot}/root`;
+type Inspect = { HostsPath?: string; ResolvConfPath?: string; State: { Running: boolean; Pid: number } };
 
-  const hostPart = readNamespace(`${procRoot}/ns/net`);
-  const natPart = inNetns(`${procRoot}/ns/net`, ['iptables-save', '-t', 'nat']).then((r) =>
+/** Collects the raw state of the sandbox. */
+export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<RawSnapshot> {
+  const errors: string[] = [];
+
+  const hostPart = readProcNamespace(`/proc/${pid}/ns/net`);
+  const natPart = runIn(hostNetns(pid), ['iptables-save', '-t', 'nat']).then((r) =>
     r.code === 0 ? { text: r.stdout } : { error: `iptables-save: ${r.stderr.trim()}` },
   );
 
-  const namespacesPart = (async () => {
-    let dir: string;
-    try {
-      dir = safePath(sandboxRoot, 'run/netns', 'dir');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') errors.push(`ip netns: ${message(err)}`);
+  const namespacesPart = namedNamespaces(pid).then(
+    (entries) =>
+      Promise.all(
+        entries.map(async ({ name, inode, error }) =>
+          error ? { name, error } : { name, ...(await readNamespace({ sandboxPid: pid, name }, inode)) },
+        ),
+      ),
+    (err) => {
+      errors.push(`ip netns: ${message(err)}`);
       return [];
-    }
-    const names = fs.readdirSync(dir).sort();
-    return Promise.all(
-      names.map(async (name) => {
-        try {
-          return { name, ...(await readNamespace(namedNamespacePath(sandboxPid, name))) };
-        } catch (err) {
-          return { name, error: message(err) };
-        }
-      }),
-    );
-  })();
+    },
+  );
 
+  const engine = engineClient(pid, engineSocket);
   const dockerPart = (async () => {
-    const docker = new Docker({ socketPath: safePath(sandboxRoot, 'run/docker.sock', 'socket'), timeout: COMMAND_TIMEOUT_MS });
+    const { docker } = engine;
     const [containerList, networkList] = await Promise.all([docker.listContainers({ all: true }), docker.listNetworks()]);
-    const pids = sandboxPids(sandboxPid);
+    const pids = sandboxPids(pid);
     const networks = await Promise.all(
       networkList.map((n) => docker.getNetwork(n.Id).inspect().catch((err) => (errors.push(`network ${n.Name}: ${message(err)}`), null))),
     );
+    const inspects = await Promise.all(
+      containerList.map((c) =>
+        docker
+          .getContainer(c.Id)
+          .inspect()
+          .catch((err) => (errors.push(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}: ${message(err)}`), null)),
+      ),
+    );
+    const found = inspects.filter((i) => i !== null) as unknown as Inspect[];
+    // Where the engine keeps each container's /etc/hosts and resolv.conf: read in one go, inside the sandbox.
+    const files = await readFiles(pid, found.flatMap((i) => [i.HostsPath, i.ResolvConfPath].filter((f): f is string => !!f)));
     const containers = await Promise.all(
-      containerList.map(async (c) => {
+      found.map(async (inspect) => {
+        const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
+        const netns = hostPid ? await readProcNamespace(`/proc/${hostPid}/ns/net`) : undefined;
+        // The environment the container's process really has (--link's variables are not in its config).
+        let environ: string | undefined;
         try {
-          const inspect = await docker.getContainer(c.Id).inspect();
-          // Where the engine keeps the container's /etc/hosts and resolv.conf, read with the same care.
-          const hostsFile = inspect.HostsPath ? readSandboxFile(sandboxPid, inspect.HostsPath) : undefined;
-          const resolvConf = inspect.ResolvConfPath ? readSandboxFile(sandboxPid, inspect.ResolvConfPath) : undefined;
-          const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
-          const netns = hostPid ? await readNamespace(`/proc/${hostPid}/ns/net`) : undefined;
-          // The environment the container's process really has (--link's variables are not in its config).
-          const environ = hostPid ? fs.readFileSync(`/proc/${hostPid}/environ`, 'utf8') : undefined;
-          return { inspect, hostsFile, resolvConf, environ, netns };
+          environ = hostPid ? fs.readFileSync(`/proc/${hostPid}/environ`, 'utf8') : undefined;
         } catch (err) {
-          errors.push(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}: ${message(err)}`);
-          return null;
+          errors.push(`container environment: ${message(err)}`);
         }
+        return {
+          inspect: inspect as unknown,
+          hostsFile: inspect.HostsPath ? files.get(inspect.HostsPath) : undefined,
+          resolvConf: inspect.ResolvConfPath ? files.get(inspect.ResolvConfPath) : undefined,
+          environ,
+          netns,
+        };
       }),
     );
-    return { networks: networks.filter((n) => n !== null), containers: containers.filter((c) => c !== null) };
+    return { networks: networks.filter((n) => n !== null), containers };
   })().catch((err) => {
     errors.push(`docker: ${message(err)}`);
     return { networks: [], containers: [] };
   });
 
-  const [host, nat, namespaces, dockerState] = await Promise.all([hostPart, natPart, namespacesPart, dockerPart]);
-  return { takenAt: new Date().toISOString(), host, nat, namespaces, ...dockerState, errors };
+  try {
+    const [host, nat, namespaces, dockerState] = await Promise.all([hostPart, natPart, namespacesPart, dockerPart]);
+    return { takenAt: new Date().toISOString(), host, nat, namespaces, ...dockerState, errors };
+  } finally {
+    engine.close();
+  }
 }

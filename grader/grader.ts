@@ -1,20 +1,20 @@
 // The grader service: checks a learner's step against their sandbox, on request ("check now") or by itself
 // when a command finishes in their shell, and stores every result as an attempt.
 import { EventEmitter } from 'node:events';
-import type Docker from 'dockerode';
+import type { SandboxEntry } from '../sandbox/backend';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
 import type { Snapshot } from './model';
+import { readFiles } from './peek';
 import { Prober } from './probes';
-import { readSandboxFile } from './sandbox-view';
-import { sandboxPid, snapshotOf } from './snapshot';
+import { snapshotOf } from './snapshot';
 import { fail, runCheck, type Verdict } from './verdict';
 
 export type CheckContext = {
   snap: Snapshot;
   probe: Prober;
   /** A small file from the sandbox (e.g. /root/ng1.html), or undefined when there is none. */
-  readFile: (path: string) => string | undefined;
+  readFile: (path: string) => Promise<string | undefined>;
   /** The learner's answer, for a quiz. */
   answer?: string;
 };
@@ -28,16 +28,19 @@ type CheckRequest = StepRef & { answer?: string };
 /** After a command ends, wait this long for the next one before checking (a pasted script ends many). */
 const AUTO_CHECK_DEBOUNCE_MS = 250;
 
-/** What a check sees of the sandbox whose init has host pid `pid`: a fresh snapshot, probes and files. */
-export async function sandboxContext(pid: number): Promise<CheckContext> {
-  if (!pid) throw new Error('the sandbox is not running');
-  const snap = await snapshotOf(pid);
-  return { snap, probe: new Prober(pid, snap), readFile: (file) => readSandboxFile(pid, file) };
+/** What a check sees of the sandbox entered at `entry`: a fresh snapshot, probes and files. */
+export async function sandboxContext(entry: SandboxEntry): Promise<CheckContext> {
+  const snap = await snapshotOf(entry);
+  return {
+    snap,
+    probe: new Prober(entry.pid, snap),
+    readFile: async (file) => (await readFiles(entry.pid, [file])).get(file),
+  };
 }
 
 /** Runs one check against the sandbox, bounded (see runCheck). */
-export function checkSandbox(pid: number, check: StepCheck, answer?: string): Promise<Verdict> {
-  return runCheck(async () => check({ ...(await sandboxContext(pid)), answer }));
+export function checkSandbox(entry: SandboxEntry, check: StepCheck, answer?: string): Promise<Verdict> {
+  return runCheck(async () => check({ ...(await sandboxContext(entry)), answer }));
 }
 
 export interface Grader {
@@ -51,7 +54,6 @@ export class Grader extends EventEmitter {
   private readonly queue = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly docker: Docker,
     private readonly pool: SandboxPool,
     private readonly attempts: AttemptStore,
     private readonly resolve: StepResolver,
@@ -93,7 +95,12 @@ export class Grader extends EventEmitter {
     } else {
       this.pool.touch(learnerId);
       const previous = this.queue.get(sandbox.id) ?? Promise.resolve();
-      const run = previous.then(async () => checkSandbox(await sandboxPid(this.docker, sandbox).catch(() => 0), step.run, answer));
+      const run = previous.then(() =>
+        this.pool.backend.entry(sandbox).then(
+          (entry) => checkSandbox(entry, step.run, answer),
+          () => fail({ en: 'Your sandbox is not running: start over to get a fresh one.', zh: '你的沙箱没有在运行：请点“重新开始”换一个新的。' }),
+        ),
+      );
       this.queue.set(sandbox.id, run);
       verdict = await run;
       if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { container, describePlace, namedNamespace, type Place } from './helpers';
 import type { Snapshot } from './model';
-import { inNetns, namedNamespacePath, sandboxPids } from './sandbox-view';
+import { hostNetns, runIn, sandboxPids, type NetnsRef } from './sandbox-view';
 
 export type ProbeResult = { ok: boolean; output: string };
 export type HttpResult = ProbeResult & { status?: number; body: string };
@@ -18,29 +18,30 @@ export class Prober {
     private readonly snap: Snapshot,
   ) {}
 
-  /** The nsfs path of a place's network namespace, reached through the host's /proc only. */
-  private nsPath(place: Place): string {
-    if ('host' in place) return `/proc/${this.sandboxPid}/ns/net`;
+  /** A place's network namespace: the learner's host and containers through the host's /proc, a named one through netlab-peek. */
+  private netns(place: Place): NetnsRef {
+    if ('host' in place) return hostNetns(this.sandboxPid);
     if ('netns' in place) {
       if (!namedNamespace(this.snap, place.netns)) throw new Error(`there is no namespace ${place.netns}`);
-      return namedNamespacePath(this.sandboxPid, place.netns);
+      return { sandboxPid: this.sandboxPid, name: place.netns };
     }
     const c = container(this.snap, place.container);
     if (!c?.running) throw new Error(`container ${place.container} is not running`);
     const hostPid = sandboxPids(this.sandboxPid).get(c.pid);
     if (!hostPid) throw new Error(`container ${place.container} has no process`);
-    return `/proc/${hostPid}/ns/net`;
+    const proc = `/proc/${hostPid}/ns/net`;
+    fs.statSync(proc);
+    return { proc };
   }
 
   private async run(place: Place, command: string[]): Promise<ProbeResult & { code: number }> {
-    let nsPath: string;
+    let ref: NetnsRef;
     try {
-      nsPath = this.nsPath(place);
-      fs.statSync(nsPath);
+      ref = this.netns(place);
     } catch (err) {
       return { ok: false, code: -1, output: `${describePlace(place)}: ${(err as Error).message}` };
     }
-    const r = await inNetns(nsPath, command, undefined, PROBE_TIMEOUT_MS);
+    const r = await runIn(ref, command, undefined, PROBE_TIMEOUT_MS);
     return { ok: r.code === 0, code: r.code, output: (r.stdout + r.stderr).trim() };
   }
 

@@ -1,7 +1,6 @@
 // Sends each learner the graph of their sandbox's network: when asked, and after every finished command
 // (debounced), so the topology view follows what the learner builds.
 import type { Server } from 'socket.io';
-import type Docker from 'dockerode';
 import { EVENTS } from '../lib/terminal-protocol';
 import type { SandboxPool } from '../sandbox/pool';
 import { learnerRoom } from '../sandbox/terminal-socket';
@@ -15,7 +14,6 @@ export class TopologyFeed {
 
   constructor(
     private readonly io: Server,
-    private readonly docker: Docker,
     private readonly pool: SandboxPool,
   ) {
     io.on('connection', (socket) => {
@@ -38,7 +36,7 @@ export class TopologyFeed {
     const sandbox = this.pool.current(learnerId);
     if (!sandbox) return;
     try {
-      const graph = topologyOf(await takeSnapshot(this.docker, sandbox));
+      const graph = topologyOf(await takeSnapshot(this.pool.backend, sandbox));
       this.io.to(learnerRoom(learnerId)).emit(EVENTS.topology, graph);
     } catch (err) {
       console.error('[topology] snapshot failed:', (err as Error).message);

@@ -1,11 +1,9 @@
 // A lesson's setup commands run in a learner's sandbox once, before the terminal attaches to it. What ran is
 // remembered per sandbox until the pool ends that sandbox (`forget`).
-import type Docker from 'dockerode';
-import { sh } from '../sandbox/exec';
-import type { SandboxHandle } from '../sandbox/sandbox';
+import type { SandboxBackend, SandboxHandle } from '../sandbox/backend';
 import { COURSE } from './course';
 
-export function lessonPreparer(docker: Docker) {
+export function lessonPreparer(backend: SandboxBackend) {
   /** Sandbox id → lesson → its setup, running or done. */
   const done = new Map<string, Map<string, Promise<void>>>();
   const prepare = (sandbox: SandboxHandle, slug: string): Promise<void> => {
@@ -18,7 +16,7 @@ export function lessonPreparer(docker: Docker) {
         slug,
         (async () => {
           for (const command of setup) {
-            const r = await sh(docker, sandbox.containerId, command);
+            const r = await backend.exec(sandbox, command);
             if (r.code !== 0) throw new Error(`lesson ${slug} setup failed at \`${command}\`: ${r.output.trim().slice(-200)}`);
           }
         })().catch((err) => {

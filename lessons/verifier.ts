@@ -2,8 +2,8 @@
 // time (each run is a fresh sandbox beside the learners'), streaming its rows and recording the result.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
+import type { SandboxBackend } from '../sandbox/backend';
 import type { VerificationStore, Verification } from '../store/verifications';
 import type { Course } from './course';
 import { verifyLesson, type VerifyRow } from './verify';
@@ -12,7 +12,7 @@ export class LessonVerifier {
   private current: string | undefined;
 
   constructor(
-    private readonly docker: Docker,
+    private readonly backend: SandboxBackend,
     private readonly config: Config,
     private readonly course: Course,
     private readonly store: VerificationStore,
@@ -38,7 +38,7 @@ export class LessonVerifier {
     this.current = slug;
     const started = Date.now();
     try {
-      const rows = await verifyLesson(this.docker, { ...this.config, poolName: `${this.config.poolName}-verify`.slice(0, 20) }, lesson, onRow);
+      const rows = await verifyLesson(this.backend, `${this.config.poolName}-verify`.slice(0, 20), lesson, onRow);
       return this.store.record(slug, rows, Date.now() - started);
     } finally {
       this.current = undefined;

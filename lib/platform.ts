@@ -1,8 +1,9 @@
 // Everything NetLab needs on the host before it can serve a learner or run a test: the Docker engine, the
-// images, and the host tools the grader runs inside sandboxes. The app, the tests, CI and the benchmarks all
-// call this one function.
+// images, and the host tools the grader runs inside sandboxes (with its own netlab-peek). The app, the
+// tests, CI and the benchmarks all call this one function.
 import type { Config } from './config';
 import { ensureDebianPackages } from './debian';
+import { ensurePeek } from '../grader/peek';
 import { ensureEngine, type Engine } from '../sandbox/engine';
 import { ensureImages } from '../sandbox/images/build';
 
@@ -14,6 +15,7 @@ export async function preparePlatform(config: Config): Promise<Engine> {
   try {
     await ensureImages(engine.docker, config);
     await ensureDebianPackages(GRADER_TOOLS, "the grader's view into sandboxes");
+    await ensurePeek(config);
     return engine;
   } catch (err) {
     await engine.stop();

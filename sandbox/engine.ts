@@ -32,6 +32,21 @@ function privateEnginePaths(config: Config) {
   };
 }
 
+/**
+ * Refuses an engine on another machine: the grader reads sandboxes through this host's /proc, and every
+ * sandbox mounts the learner tree from this host's disk.
+ */
+export function assertLocalEngine(host: string): void {
+  const local = /^unix:\/\//.test(host) || /^(tcp|http|https):\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\/?$/.test(host);
+  if (!local) {
+    throw new Error(
+      `NetLab: DOCKER_HOST=${host} is not on this machine. NetLab reads its sandboxes through this host's /proc ` +
+        'and mounts their files from this host, so it needs an engine here: a unix socket (unix:///…) or ' +
+        'tcp://localhost. Unset DOCKER_HOST to use /var/run/docker.sock or a private engine NetLab starts.',
+    );
+  }
+}
+
 export function dockerFor(host: string): Docker {
   if (host.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
   const url = new URL(host.replace(/^tcp:/, 'http:'));
@@ -107,6 +122,7 @@ async function stopPid(pid: number): Promise<void> {
  */
 export async function ensureEngine(config: Config): Promise<Engine> {
   const p = privateEnginePaths(config);
+  if (process.env.DOCKER_HOST) assertLocalEngine(process.env.DOCKER_HOST);
   const candidates = process.env.DOCKER_HOST
     ? [process.env.DOCKER_HOST]
     : [`unix://${DEFAULT_SOCKET}`, `unix://${p.socket}`];
@@ -143,8 +159,7 @@ export async function ensureEngine(config: Config): Promise<Engine> {
 async function finish(found: Omit<Engine, 'answers'>): Promise<Engine> {
   const engine = { ...found, answers: () => engineAnswers(found.docker) };
   process.env.DOCKER_HOST = engine.host;
-  if (engine.host.startsWith('unix://')) await installHostIsolation();
-  else console.warn('[engine] remote engine: host firewall rules for sandbox isolation are not managed here');
+  await installHostIsolation();
   return engine;
 }
 

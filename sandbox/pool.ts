@@ -2,9 +2,8 @@
 // is reached, and reaping of idle and over-age sandboxes. Every change of state calls pump(), which starts
 // whatever sandboxes the queue and the warm pool need within the maximum.
 import { EventEmitter } from 'node:events';
-import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
-import { createSandbox, destroySandbox, LABEL_POOL, LABEL_ROLE, removeByLabel, type SandboxHandle } from './sandbox';
+import type { SandboxBackend, SandboxHandle } from './backend';
 
 export type EndReason = 'idle' | 'lifetime' | 'reset' | 'gone' | 'shutdown';
 
@@ -34,7 +33,7 @@ export class SandboxPool extends EventEmitter {
   lastError: string | null = null;
 
   constructor(
-    private readonly docker: Docker,
+    readonly backend: SandboxBackend,
     readonly config: Config,
   ) {
     super();
@@ -42,7 +41,7 @@ export class SandboxPool extends EventEmitter {
 
   /** Removes sandboxes an earlier run of this pool left behind, then fills the warm pool. */
   async start(): Promise<number> {
-    const removed = await removeByLabel(this.docker, { [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: this.config.poolName });
+    const removed = await this.removeAll();
     if (removed) console.log(`[pool] removed ${removed} sandbox(es) left over from an earlier run`);
     const shortest = Math.min(this.config.idleTimeoutMs, this.config.lifetimeMs);
     const every = Math.min(30_000, Math.max(250, Math.floor(shortest / 4)));
@@ -84,7 +83,7 @@ export class SandboxPool extends EventEmitter {
     if (this.stopped) throw new Error('the sandbox pool is shutting down');
     const existing = this.assigned.get(learnerId);
     if (existing) {
-      if (await this.isRunning(existing.handle)) {
+      if (await this.backend.isRunning(existing.handle)) {
         existing.lastActive = Date.now();
         return existing.handle;
       }
@@ -108,7 +107,7 @@ export class SandboxPool extends EventEmitter {
     if (!a) return;
     this.assigned.delete(learnerId);
     this.emit('ended', learnerId, reason, a.handle.id);
-    await destroySandbox(this.docker, a.handle.id).catch((e) => console.error('[pool] destroy failed:', e));
+    await this.backend.destroy(a.handle.id).catch((e) => console.error('[pool] destroy failed:', e));
     this.pump();
   }
 
@@ -120,7 +119,14 @@ export class SandboxPool extends EventEmitter {
     for (const [learnerId, a] of this.assigned) this.emit('ended', learnerId, 'shutdown', a.handle.id);
     this.assigned.clear();
     this.warm = [];
-    await removeByLabel(this.docker, { [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: this.config.poolName });
+    await this.removeAll();
+  }
+
+  /** Destroys every sandbox of this pool that exists; returns how many there were. */
+  private async removeAll(): Promise<number> {
+    const ids = await this.backend.list(this.config.poolName);
+    await Promise.all(ids.map((id) => this.backend.destroy(id).catch(() => undefined)));
+    return ids.length;
   }
 
   private total(): number {
@@ -143,11 +149,11 @@ export class SandboxPool extends EventEmitter {
 
   private startOne(): void {
     this.starting++;
-    createSandbox(this.docker, this.config).then(
+    this.backend.create(this.config.poolName).then(
       (handle) => {
         this.starting--;
         this.lastError = null;
-        if (this.stopped) return void destroySandbox(this.docker, handle.id);
+        if (this.stopped) return void this.backend.destroy(handle.id);
         this.warm.push(handle);
         this.pump();
       },
@@ -173,16 +179,6 @@ export class SandboxPool extends EventEmitter {
     this.queue.forEach((w, i) => w.onPosition(i < beingServed ? 0 : i - beingServed + 1));
   }
 
-  /** False when the container is gone or stopped; throws when the engine cannot be asked (it may come back). */
-  private async isRunning(handle: SandboxHandle): Promise<boolean> {
-    try {
-      return (await this.docker.getContainer(handle.containerId).inspect()).State.Running;
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 404) return false;
-      throw err;
-    }
-  }
-
   private async reap(): Promise<void> {
     const now = Date.now();
     for (const [learnerId, a] of this.assigned) {
@@ -192,7 +188,7 @@ export class SandboxPool extends EventEmitter {
     const expired = this.warm.filter((h) => now - h.createdAt > this.config.lifetimeMs);
     if (expired.length) {
       this.warm = this.warm.filter((h) => !expired.includes(h));
-      await Promise.all(expired.map((h) => destroySandbox(this.docker, h.id).catch(() => 0)));
+      await Promise.all(expired.map((h) => this.backend.destroy(h.id).catch(() => undefined)));
       this.pump();
     }
   }

@@ -2,7 +2,6 @@
 // reaches its own learner's sandbox (the pool hands out sandboxes by learner id, never by a client's word).
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type Docker from 'dockerode';
 import { isSameOrigin, learnerFromCookieHeader } from '../lib/learner';
 import {
   AckMessage,
@@ -15,9 +14,9 @@ import {
   type ErrorCode,
   type TerminalStatus,
 } from '../lib/terminal-protocol';
+import type { SandboxHandle, TerminalSession } from './backend';
 import type { SandboxPool } from './pool';
-import type { SandboxHandle } from './sandbox';
-import { attachTerminal, CommandEndScanner, OutputFlow, type TerminalSession } from './terminal';
+import { CommandEndScanner, OutputFlow } from './terminal';
 
 /** The socket.io room of all of a learner's tabs. */
 export const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
@@ -30,14 +29,14 @@ export type TerminalHooks = {
 };
 
 /** socket.io on the given HTTP server, serving sandbox terminals. */
-export function attachTerminalSockets(httpServer: http.Server, docker: Docker, pool: SandboxPool, hooks: TerminalHooks = {}): Server {
+export function attachTerminalSockets(httpServer: http.Server, pool: SandboxPool, hooks: TerminalHooks = {}): Server {
   // A message larger than this closes its socket: the browser never sends one (it splits pastes).
   const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
-  registerTerminalSockets(io, docker, pool, hooks);
+  registerTerminalSockets(io, pool, hooks);
   return io;
 }
 
-function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool, hooks: TerminalHooks): void {
+function registerTerminalSockets(io: Server, pool: SandboxPool, hooks: TerminalHooks): void {
   io.use((socket, next) => {
     if (!isSameOrigin(socket.request)) return next(refusal('foreign-origin'));
     const learnerId = learnerFromCookieHeader(socket.request.headers.cookie);
@@ -55,7 +54,7 @@ function registerTerminalSockets(io: Server, docker: Docker, pool: SandboxPool, 
   io.on('connection', (socket) => {
     const learnerId: string = socket.data.learnerId;
     void socket.join(learnerRoom(learnerId));
-    const connection = new TerminalConnection(socket, docker, pool, learnerId, hooks);
+    const connection = new TerminalConnection(socket, pool, learnerId, hooks);
     socket.on(EVENTS.open, (payload: unknown) => void connection.open(payload));
     socket.on(EVENTS.reset, (payload: unknown) => void connection.open(payload, { reset: true }));
     socket.on(EVENTS.input, (data: unknown) => connection.input(data));
@@ -77,7 +76,6 @@ class TerminalConnection {
 
   constructor(
     private readonly socket: Socket,
-    private readonly docker: Docker,
     private readonly pool: SandboxPool,
     private readonly learnerId: string,
     private readonly hooks: TerminalHooks,
@@ -107,7 +105,7 @@ class TerminalConnection {
         await this.hooks.prepareLesson?.(sandbox, lesson);
         sandbox.lesson = lesson;
       }
-      const session = await attachTerminal(this.docker, sandbox, size.data);
+      const session = await this.pool.backend.attachTerminal(sandbox, size.data);
       if (attempt !== this.opening || this.socket.disconnected) return session.close();
       this.session = session;
       const flow = new OutputFlow(

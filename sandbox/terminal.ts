@@ -1,44 +1,10 @@
-// The learner's shell: a `docker exec` with a TTY into the sandbox, attached to its tmux session "main"
-// (created by netlab-init), so that a reload or a dropped connection re-attaches to the same shell.
-import type { Duplex } from 'node:stream';
-import type Docker from 'dockerode';
-import type { SandboxHandle } from './sandbox';
-
-export type TerminalSize = { cols: number; rows: number };
-
-export type TerminalSession = {
-  output: Duplex;
-  write(data: string): boolean;
-  resize(size: TerminalSize): Promise<void>;
-  close(): void;
-};
+// The learner's terminal, whichever backend runs the sandbox: sizes, output flow control, and the marks the
+// shell prints when a command finishes.
+import type { TerminalSize } from './backend';
 
 export function clampSize(size: TerminalSize): TerminalSize {
   const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.floor(n) || lo));
   return { cols: clamp(size.cols, 20, 500), rows: clamp(size.rows, 5, 200) };
-}
-
-export async function attachTerminal(docker: Docker, sandbox: SandboxHandle, size: TerminalSize): Promise<TerminalSession> {
-  const exec = await docker.getContainer(sandbox.containerId).exec({
-    Cmd: ['tmux', '-u', 'new-session', '-A', '-s', 'main'],
-    AttachStdin: true,
-    AttachStdout: true,
-    AttachStderr: true,
-    Tty: true,
-    Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
-  });
-  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-  const resize = async (s: TerminalSize) => {
-    const { cols, rows } = clampSize(s);
-    await exec.resize({ h: rows, w: cols }).catch(() => undefined);
-  };
-  await resize(size);
-  return {
-    output: stream,
-    write: (data) => stream.write(data),
-    resize,
-    close: () => stream.destroy(),
-  };
 }
 
 /**

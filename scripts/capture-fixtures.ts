@@ -5,26 +5,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../lib/config';
 import { preparePlatform } from '../lib/platform';
-import { createSandbox, destroySandbox } from '../sandbox/sandbox';
+import { DockerBackend } from '../sandbox/docker-backend';
 import { collectRaw } from '../grader/collect';
-import { sandboxPid } from '../grader/snapshot';
 import { buildState, CROWDED_STATE_SCRIPT, LAB_STATE_SCRIPT } from '../tests/support/lab-state';
 
 const STATES = { lab: LAB_STATE_SCRIPT, crowded: CROWDED_STATE_SCRIPT };
 
 const config = { ...loadConfig(), poolName: 'fixtures' };
 const engine = await preparePlatform(config);
+const backend = new DockerBackend(engine.docker, config);
 try {
   for (const [name, script] of Object.entries(STATES)) {
-    const sandbox = await createSandbox(engine.docker, config);
+    const sandbox = await backend.create(config.poolName);
     try {
-      await buildState(engine.docker, sandbox.containerId, script);
-      const raw = await collectRaw(await sandboxPid(engine.docker, sandbox));
+      await buildState(backend, sandbox, script);
+      const raw = await collectRaw(await backend.entry(sandbox));
       const out = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'snapshots', `${name}.json`);
       fs.writeFileSync(out, JSON.stringify(raw, null, 1) + '\n');
       console.log(`[fixtures] wrote ${path.relative(process.cwd(), out)} (${raw.containers.length} containers, ${raw.namespaces.length} namespaces)`);
     } finally {
-      await destroySandbox(engine.docker, sandbox.id);
+      await backend.destroy(sandbox.id);
     }
   }
 } finally {

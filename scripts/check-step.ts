@@ -2,9 +2,11 @@
 // (a container name or id from `docker ps --filter label=netlab.role=sandbox`) and prints the verdict;
 // `npm run lesson:check -- <sandbox> --snapshot` prints the snapshot the checks see, as JSON.
 import { loadConfig } from '../lib/config';
+import { DockerBackend } from '../sandbox/docker-backend';
+import { LABEL_SANDBOX } from '../sandbox/docker-sandbox';
 import { ensureEngine } from '../sandbox/engine';
 import { checkSandbox } from '../grader/grader';
-import { sandboxPid, snapshotOf } from '../grader/snapshot';
+import { snapshotOf } from '../grader/snapshot';
 import { COURSE, runnerOf } from '../lessons/course';
 
 const [target, lessonSlug, stepId, answer] = process.argv.slice(2);
@@ -12,16 +14,19 @@ if (!target || !lessonSlug) {
   console.error('usage: npm run lesson:check -- <sandbox> <lesson> <step> [answer]   |   <sandbox> --snapshot');
   process.exit(2);
 }
-const engine = await ensureEngine(loadConfig());
+const config = loadConfig();
+const engine = await ensureEngine(config);
 try {
   const info = await engine.docker.getContainer(target).inspect();
-  const pid = await sandboxPid(engine.docker, { containerId: info.Id });
+  const id = info.Config.Labels?.[LABEL_SANDBOX];
+  if (!id) throw new Error(`${target} is not a NetLab sandbox`);
+  const entry = await new DockerBackend(engine.docker, config).entry({ id, hostname: info.Config.Hostname, createdAt: Date.parse(info.Created) });
   if (lessonSlug === '--snapshot') {
-    console.log(JSON.stringify(await snapshotOf(pid), null, 2));
+    console.log(JSON.stringify(await snapshotOf(entry), null, 2));
   } else {
     const step = COURSE.find(lessonSlug)?.steps.find((s) => s.id === stepId);
     if (!step) throw new Error(`no step ${stepId} in lesson ${lessonSlug}`);
-    const verdict = await checkSandbox(pid, runnerOf(step).run, answer);
+    const verdict = await checkSandbox(entry, runnerOf(step).run, answer);
     console.log(JSON.stringify(verdict, null, 2));
     process.exitCode = verdict.pass ? 0 : 1;
   }

@@ -3,6 +3,7 @@
 // shows it) and exits non-zero on any failure.
 import { loadConfig } from '../lib/config';
 import { preparePlatform } from '../lib/platform';
+import { DockerBackend } from '../sandbox/docker-backend';
 import { COURSE } from '../lessons/course';
 import { authoringProblems } from '../lessons/authoring-problems';
 import { verifyLesson, type VerifyRow } from '../lessons/verify';
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
 
   const config = { ...loadConfig(), poolName: 'verify' };
   const engine = await preparePlatform(config);
+  const backend = new DockerBackend(engine.docker, config);
   const rows: VerifyRow[] = [];
   const started = Date.now();
   // Each result is kept, so the instructor page shows every lesson's last verification.
@@ -43,7 +45,7 @@ async function main(): Promise<number> {
   try {
     for (const lesson of lessons) {
       const lessonStarted = Date.now();
-      const lessonRows = await verifyLesson(engine.docker, config, lesson);
+      const lessonRows = await verifyLesson(backend, config.poolName, lesson);
       verifications.record(lesson.slug, lessonRows, Date.now() - lessonStarted);
       rows.push(...lessonRows);
     }

@@ -65,8 +65,8 @@ export default defineLesson({
       title: { en: "ng1's page, from the host", zh: '从主机访问 ng1 的网页' },
       points: 10,
       solution: ["curl -s -o /root/ng1.html http://$(docker inspect -f '{{.NetworkSettings.IPAddress}}' ng1)/"],
-      check: ({ snap, readFile }) => {
-        const page = readFile('/root/ng1.html');
+      check: async ({ snap, readFile }) => {
+        const page = await readFile('/root/ng1.html');
         const address = container(snap, 'ng1') && addressOn(container(snap, 'ng1')!, 'bridge');
         if (page === undefined)
           return fail(

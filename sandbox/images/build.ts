@@ -1,6 +1,7 @@
 // Builds NetLab's images on the host engine from Debian packages (no registry): each recipe fills a root
 // filesystem, which is imported as an image labelled with the hash of its recipe. An image whose label
-// matches its recipe's hash is not built again.
+// matches its recipe's hash is not built again. The sandbox's root filesystem is also kept on the host as
+// the learner tree: the read-only lower layer of every learner's root (see sandbox/images/sandbox).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export type ImageSpec = {
   changes: string[];
   /** Images saved into this one's /opt/netlab/images, to be loaded by its inner engine. */
   bundles?: string[];
+  /** Keep the root filesystem on the host as the learner tree (see learnerTreeDir). */
+  learnerTree?: boolean;
 };
 
 export const LESSON_IMAGES: ImageSpec[] = [
@@ -45,7 +48,21 @@ export const SANDBOX_IMAGE: ImageSpec = {
     'CMD ["/usr/local/sbin/netlab-init"]',
   ],
   bundles: LESSON_IMAGES.map((i) => i.name),
+  learnerTree: true,
 };
+
+/** Where the learner tree of an image built from the recipe with this hash is kept. */
+function learnerTreeDir(config: Config, hash: string): string {
+  return path.join(config.dataDir, 'learner-tree', hash);
+}
+
+/** The learner tree that goes with the sandbox image on the engine now. */
+export async function learnerTreeOf(docker: Docker, config: Config): Promise<string> {
+  const hash = await labelOf(docker, SANDBOX_IMAGE.name);
+  const dir = hash && learnerTreeDir(config, hash);
+  if (!dir || !fs.existsSync(dir)) throw new Error(`the learner tree of ${SANDBOX_IMAGE.name} is missing: run npm run images`);
+  return dir;
+}
 
 function filesUnder(dir: string): string[] {
   return fs
@@ -143,8 +160,18 @@ async function buildOne(docker: Docker, config: Config, spec: ImageSpec, hash: s
   }
   console.log(`[${label}] importing into the engine`);
   await importRootfs(docker, work, spec, hash);
+  if (spec.learnerTree) keepLearnerTree(config, work, hash);
   fs.rmSync(work, { recursive: true, force: true });
   console.log(`[${label}] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Moves the built root filesystem into place as the learner tree (a rename: never half there), and removes older ones. */
+function keepLearnerTree(config: Config, work: string, hash: string): void {
+  const dir = learnerTreeDir(config, hash);
+  const parent = path.dirname(dir);
+  fs.mkdirSync(parent, { recursive: true });
+  for (const old of fs.readdirSync(parent)) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
+  fs.renameSync(work, dir);
 }
 
 /** Builds whichever of the platform's images are missing or out of date; quick when all are current. */
@@ -154,8 +181,9 @@ export async function ensureImages(docker: Docker, config: Config): Promise<void
     const bundleHashes = (spec.bundles ?? []).map((b) => hashes.get(b)!);
     const hash = recipeHash(spec, bundleHashes, config.debianMirror);
     hashes.set(spec.name, hash);
-    if ((await labelOf(docker, spec.name)) === hash) continue;
-    await ensureDebianPackages(['debootstrap'], 'building the sandbox images from Debian packages');
+    const current = (await labelOf(docker, spec.name)) === hash;
+    if (current && (!spec.learnerTree || fs.existsSync(learnerTreeDir(config, hash)))) continue;
+    await ensureDebianPackages(['debootstrap', 'gcc', 'libc6-dev'], 'building the sandbox images from Debian packages');
     await buildOne(docker, config, spec, hash);
   }
 }

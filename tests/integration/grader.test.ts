@@ -11,33 +11,35 @@ import { registerGraderSockets } from '@/grader/grader-socket';
 import { expectRunning } from '@/grader/helpers';
 import type { Snapshot } from '@/grader/model';
 import { Prober } from '@/grader/probes';
-import { sandboxPid, snapshotOf, takeSnapshot } from '@/grader/snapshot';
+import { snapshotOf, takeSnapshot } from '@/grader/snapshot';
 import { EVENTS } from '@/lib/terminal-protocol';
+import type { SandboxEntry, SandboxHandle } from '@/sandbox/backend';
 import { SandboxPool } from '@/sandbox/pool';
 import { attachTerminalSockets } from '@/sandbox/terminal-socket';
 import { AttemptStore } from '@/store/attempts';
 import { openDb } from '@/store/db';
 import { buildLabState } from '../support/lab-state';
 import { learnerCookie, learnerIdOf, terminalClient, until } from '../support/terminal-client';
-import { engineDocker, sh, testConfig } from './helpers';
+import { testBackend, testConfig } from './helpers';
 
-const docker = engineDocker();
 const LEARNER = 0x9a;
+const config = testConfig('it-grader');
+const backend = testBackend(config);
 let pool: SandboxPool;
-let pid: number;
-let containerId: string;
+let sandbox: SandboxHandle;
+let entry: SandboxEntry;
 let snap: Snapshot;
 let probe: Prober;
+const sh = (script: string) => backend.exec(sandbox, script);
 
 beforeAll(async () => {
-  pool = new SandboxPool(docker, testConfig('it-grader'));
+  pool = new SandboxPool(backend, config);
   await pool.start();
-  const sandbox = await pool.acquire(learnerIdOf(LEARNER));
-  containerId = sandbox.containerId;
-  await buildLabState(docker, containerId);
-  snap = await takeSnapshot(docker, sandbox);
-  pid = await sandboxPid(docker, sandbox);
-  probe = new Prober(pid, snap);
+  sandbox = await pool.acquire(learnerIdOf(LEARNER));
+  await buildLabState(backend, sandbox);
+  snap = await takeSnapshot(backend, sandbox);
+  entry = await backend.entry(sandbox);
+  probe = new Prober(entry.pid, snap);
 });
 
 afterAll(async () => {
@@ -69,20 +71,20 @@ describe('the snapshot of a state built with commands', () => {
   });
 
   it('matches namespaces to containers by inode, as the sandbox itself sees them', async () => {
-    const r = await sh(docker, containerId, "stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' ng1)/ns/net; stat -L -c %i /run/netns/test01");
+    const r = await sh("stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' ng1)/ns/net; stat -L -c %i /run/netns/test01");
     const [ng1Inode, test01Inode] = r.output.trim().split('\n').map(Number);
     expect(snap.containers.find((c) => c.name === 'ng1')!.netns!.inode).toBe(ng1Inode);
     expect(snap.namespaces[0]!.inode).toBe(test01Inode);
   });
 
   it('still stands when a container has stopped: that part says so, the rest is whole', async () => {
-    await sh(docker, containerId, 'docker stop -t 0 n1');
-    const after = await snapshotOf(pid);
+    await sh('docker stop -t 0 n1');
+    const after = await snapshotOf(entry);
     const n1 = after.containers.find((c) => c.name === 'n1')!;
     expect(n1).toMatchObject({ running: false, state: 'exited', pid: 0 });
     expect(n1.netns).toBeUndefined();
     expect(after.containers.filter((c) => c.running)).toHaveLength(4);
-    await sh(docker, containerId, 'docker start n1');
+    await sh('docker start n1');
   });
 });
 
@@ -117,7 +119,7 @@ describe('probes', () => {
   });
 
   it('leave the sandbox as they found it', async () => {
-    const after = await snapshotOf(pid);
+    const after = await snapshotOf(entry);
     const shape = (s: Snapshot) => ({
       containers: s.containers.map((c) => c.name).sort(),
       namespaces: s.namespaces.map((n) => n.name),
@@ -138,11 +140,11 @@ describe('the grader service', () => {
   };
 
   beforeAll(async () => {
-    const grader = new Grader(docker, pool, store, (lesson, step) =>
+    const grader = new Grader(pool, store, (lesson, step) =>
       lesson === 'test' && checks[step] ? { run: checks[step], quiz: false } : undefined,
     );
     server = http.createServer();
-    const io = attachTerminalSockets(server, docker, pool, { onCommandFinished: (id) => grader.commandFinished(id) });
+    const io = attachTerminalSockets(server, pool, { onCommandFinished: (id) => grader.commandFinished(id) });
     registerGraderSockets(io, grader, store);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;

@@ -1,6 +1,9 @@
-// Shared by the integration tests: the engine and a config for a test pool.
+// Shared by the integration tests: the engine, a config for a test pool, and the sandbox backend on it.
 import type Docker from 'dockerode';
 import { loadConfig, type Config } from '@/lib/config';
+import type { SandboxHandle } from '@/sandbox/backend';
+import { DockerBackend } from '@/sandbox/docker-backend';
+import { containerOf } from '@/sandbox/docker-sandbox';
 import { dockerFor } from '@/sandbox/engine';
 
 export function engineDocker(): Docker {
@@ -13,4 +16,13 @@ export function testConfig(poolName: string, overrides: Record<string, string> =
   return loadConfig({ ...process.env, NETLAB_POOL_NAME: poolName, NETLAB_POOL_SIZE: '0', ...overrides });
 }
 
-export { sh } from '@/sandbox/exec';
+export function testBackend(config: Config, docker = engineDocker()): DockerBackend {
+  return new DockerBackend(docker, config);
+}
+
+/** What the host engine says of a sandbox's container (tests look behind the seam; the platform does not). */
+export async function containerInfo(sandbox: SandboxHandle, docker = engineDocker()): Promise<Docker.ContainerInspectInfo> {
+  const id = await containerOf(docker, sandbox.id);
+  if (!id) throw new Error(`no container for sandbox ${sandbox.id}`);
+  return docker.getContainer(id).inspect();
+}

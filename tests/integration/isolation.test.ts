@@ -2,35 +2,36 @@
 // has a positive control beside it, so a broken test setup cannot pass for isolation.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, destroySandbox, type SandboxHandle } from '@/sandbox/sandbox';
-import { engineDocker, sh, testConfig } from './helpers';
+import type { SandboxHandle } from '@/sandbox/backend';
+import { containerInfo, engineDocker, testBackend, testConfig } from './helpers';
 
 const docker = engineDocker();
 const config = testConfig('it-isolation');
-type Box = { handle: SandboxHandle; ip: string; gateway: string };
+const backend = testBackend(config, docker);
+type Box = { handle: SandboxHandle; ip: string; gateway: string; containerId: string };
+const sh = (box: Box, script: string) => backend.exec(box.handle, script);
 let a: Box;
 let b: Box;
 let hostServer: net.Server;
 let hostPort: number;
 
 async function describeBox(handle: SandboxHandle): Promise<Box> {
-  const info = await docker.getContainer(handle.containerId).inspect();
+  const info = await containerInfo(handle, docker);
   const net = Object.values(info.NetworkSettings.Networks)[0]!;
-  return { handle, ip: net.IPAddress, gateway: net.Gateway };
+  return { handle, ip: net.IPAddress, gateway: net.Gateway, containerId: info.Id };
 }
 
 /** Serves nginx on the sandbox's port 8080 (docker-proxy listens on all its addresses) and waits for it. */
 async function serveOn8080(box: Box) {
   const r = await sh(
-    docker,
-    box.handle.containerId,
+    box,
     `docker run -d -p 8080:80 nginx >/dev/null && for i in $(seq 1 50); do curl -sf -o /dev/null --max-time 1 http://${box.ip}:8080/ && exit 0; sleep 0.1; done; exit 1`,
   );
   expect(r.code, r.output).toBe(0);
 }
 
 beforeAll(async () => {
-  const [ha, hb] = await Promise.all([createSandbox(docker, config), createSandbox(docker, config)]);
+  const [ha, hb] = await Promise.all([backend.create(config.poolName), backend.create(config.poolName)]);
   [a, b] = await Promise.all([describeBox(ha), describeBox(hb)]);
   await Promise.all([serveOn8080(a), serveOn8080(b)]);
   hostServer = net.createServer((s) => s.end('host service\n'));
@@ -40,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   hostServer?.close();
-  await Promise.all([a, b].filter(Boolean).map((x) => destroySandbox(docker, x.handle.id)));
+  await Promise.all([a, b].filter(Boolean).map((x) => backend.destroy(x.handle.id)));
 });
 
 describe('sandbox isolation', () => {
@@ -48,21 +49,21 @@ describe('sandbox isolation', () => {
     expect(a.ip).not.toBe(b.ip);
     for (const box of [a, b]) {
       expect(box.ip).toMatch(/^10\.213\./);
-      const net = await docker.getNetwork(Object.keys((await docker.getContainer(box.handle.containerId).inspect()).NetworkSettings.Networks)[0]!).inspect();
+      const net = await docker.getNetwork(Object.keys((await containerInfo(box.handle, docker)).NetworkSettings.Networks)[0]!).inspect();
       expect(net.Internal).toBe(true);
-      expect(Object.keys(net.Containers ?? {})).toEqual([box.handle.containerId]);
+      expect(Object.keys(net.Containers ?? {})).toEqual([box.containerId]);
     }
   });
 
   it('has no route to the outside world (route lookup only; no packet is sent)', async () => {
-    const r = await sh(docker, a.handle.containerId, 'ip route get 192.0.2.10');
+    const r = await sh(a, 'ip route get 192.0.2.10');
     expect(r.code).not.toBe(0);
     expect(r.output).toMatch(/Network is unreachable/);
   });
 
   it('reaches its own service (positive control)', async () => {
     for (const box of [a, b]) {
-      const r = await sh(docker, box.handle.containerId, `curl -s --max-time 2 http://${box.ip}:8080/`);
+      const r = await sh(box, `curl -s --max-time 2 http://${box.ip}:8080/`);
       expect(r.output).toContain('<title>Welcome to nginx!</title>');
     }
   });
@@ -72,10 +73,10 @@ describe('sandbox isolation', () => {
       [a, b],
       [b, a],
     ] as const) {
-      await sh(docker, from.handle.containerId, `ip route replace default via ${from.gateway}`);
-      const ping = await sh(docker, from.handle.containerId, `ping -c1 -W1 ${to.ip}`);
+      await sh(from, `ip route replace default via ${from.gateway}`);
+      const ping = await sh(from, `ping -c1 -W1 ${to.ip}`);
       expect(ping.code, `ping ${from.ip} → ${to.ip}`).not.toBe(0);
-      const tcp = await sh(docker, from.handle.containerId, `curl -s --max-time 2 http://${to.ip}:8080/`);
+      const tcp = await sh(from, `curl -s --max-time 2 http://${to.ip}:8080/`);
       expect(tcp.code, `tcp ${from.ip} → ${to.ip}:8080`).not.toBe(0);
     }
   });
@@ -88,10 +89,10 @@ describe('sandbox isolation', () => {
     });
     expect(fromHost).toBe('host service\n');
     for (const box of [a, b]) {
-      const r = await sh(docker, box.handle.containerId, `curl -s --max-time 2 telnet://${box.gateway}:${hostPort} </dev/null`);
+      const r = await sh(box, `curl -s --max-time 2 telnet://${box.gateway}:${hostPort} </dev/null`);
       expect(r.output).not.toContain('host service');
       expect(r.code).not.toBe(0);
-      const ping = await sh(docker, box.handle.containerId, `ping -c1 -W1 ${box.gateway}`);
+      const ping = await sh(box, `ping -c1 -W1 ${box.gateway}`);
       expect(ping.code).not.toBe(0);
     }
   });

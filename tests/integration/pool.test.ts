@@ -1,9 +1,10 @@
 // The sandbox lifecycle on the real engine: leftovers, the warm pool, assignment, reset, the queue, reaping.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '@/lib/config';
+import { LABEL_POOL, LABEL_SANDBOX } from '@/sandbox/docker-sandbox';
 import { SandboxPool, type EndReason } from '@/sandbox/pool';
-import { createSandbox, LABEL_POOL } from '@/sandbox/sandbox';
 import { until } from '../support/terminal-client';
-import { engineDocker, testConfig } from './helpers';
+import { engineDocker, testBackend, testConfig } from './helpers';
 
 const docker = engineDocker();
 let pool: SandboxPool | undefined;
@@ -13,8 +14,15 @@ afterEach(async () => {
   pool = undefined;
 });
 
+const newPool = (config: Config) => new SandboxPool(testBackend(config, docker), config);
+
 async function containersOf(poolName: string) {
   return docker.listContainers({ all: true, filters: { label: [`${LABEL_POOL}=${poolName}`] } });
+}
+
+/** The ids of the pool's sandboxes, as the engine's labels say. */
+async function sandboxesOf(poolName: string) {
+  return (await containersOf(poolName)).map((c) => c.Labels[LABEL_SANDBOX]).sort();
 }
 
 function endedEvents(p: SandboxPool) {
@@ -26,9 +34,9 @@ function endedEvents(p: SandboxPool) {
 describe('the sandbox pool', () => {
   it('removes sandboxes left over from an earlier run, found by label', async () => {
     const config = testConfig('it-leftover');
-    await createSandbox(docker, config);
+    await testBackend(config, docker).create(config.poolName);
     expect(await containersOf('it-leftover')).toHaveLength(1);
-    pool = new SandboxPool(docker, config);
+    pool = newPool(config);
     expect(await pool.start()).toBe(1);
     expect(await containersOf('it-leftover')).toHaveLength(0);
     const networks = await docker.listNetworks({ filters: { label: [`${LABEL_POOL}=it-leftover`] } });
@@ -36,19 +44,19 @@ describe('the sandbox pool', () => {
   });
 
   it('keeps warm sandboxes ready, hands one out, and refills in the background', async () => {
-    pool = new SandboxPool(docker, testConfig('it-warm', { NETLAB_POOL_SIZE: '1' }));
+    pool = newPool(testConfig('it-warm', { NETLAB_POOL_SIZE: '1' }));
     await pool.start();
     await until(() => pool!.stats().warm === 1, 60_000);
-    const before = (await containersOf('it-warm')).map((c) => c.Id);
+    const before = await sandboxesOf('it-warm');
     const handle = await pool.acquire('learner-a');
-    expect(before).toContain(handle.containerId); // it was the warm one, not a new one
+    expect(before).toContain(handle.id); // it was the warm one, not a new one
     expect(pool.stats()).toMatchObject({ assigned: 1 });
     await until(() => pool!.stats().warm === 1, 60_000);
     expect(await containersOf('it-warm')).toHaveLength(2);
   });
 
   it('gives a learner the same sandbox again, another learner a different one, and replaces it on reset', async () => {
-    pool = new SandboxPool(docker, testConfig('it-assign'));
+    pool = newPool(testConfig('it-assign'));
     await pool.start();
     const events = endedEvents(pool);
     const endedSandboxes: string[] = [];
@@ -63,12 +71,11 @@ describe('the sandbox pool', () => {
     expect(a3.id).not.toBe(a1.id);
     expect(events).toEqual([['learner-a', 'reset']]);
     expect(endedSandboxes).toEqual([a1.id]);
-    const ids = (await containersOf('it-assign')).map((c) => c.Id).sort();
-    expect(ids).toEqual([a3.containerId, b.containerId].sort());
+    expect(await sandboxesOf('it-assign')).toEqual([a3.id, b.id].sort());
   });
 
   it('queues learners beyond the maximum and serves them when a place frees up', async () => {
-    pool = new SandboxPool(docker, testConfig('it-queue', { NETLAB_MAX_SANDBOXES: '1' }));
+    pool = newPool(testConfig('it-queue', { NETLAB_MAX_SANDBOXES: '1' }));
     await pool.start();
     await pool.acquire('learner-a');
     const positions: number[] = [];
@@ -83,7 +90,7 @@ describe('the sandbox pool', () => {
   });
 
   it('destroys a sandbox left idle, and one past its lifetime', async () => {
-    pool = new SandboxPool(docker, testConfig('it-reap', { NETLAB_IDLE_TIMEOUT_S: '2', NETLAB_LIFETIME_S: '600' }));
+    pool = newPool(testConfig('it-reap', { NETLAB_IDLE_TIMEOUT_S: '2', NETLAB_LIFETIME_S: '600' }));
     await pool.start();
     const events = endedEvents(pool);
     const idle = await pool.acquire('idle-learner');
@@ -94,7 +101,7 @@ describe('the sandbox pool', () => {
     expect(idle.id).toBeTruthy();
     await pool.stop();
 
-    pool = new SandboxPool(docker, testConfig('it-reap', { NETLAB_IDLE_TIMEOUT_S: '600', NETLAB_LIFETIME_S: '3' }));
+    pool = newPool(testConfig('it-reap', { NETLAB_IDLE_TIMEOUT_S: '600', NETLAB_LIFETIME_S: '3' }));
     await pool.start();
     const lifetimeEvents = endedEvents(pool);
     await pool.acquire('busy-learner');
@@ -108,7 +115,7 @@ describe('the sandbox pool', () => {
   });
 
   it('keeps a sandbox with activity past the idle timeout', async () => {
-    pool = new SandboxPool(docker, testConfig('it-active', { NETLAB_IDLE_TIMEOUT_S: '2' }));
+    pool = newPool(testConfig('it-active', { NETLAB_IDLE_TIMEOUT_S: '2' }));
     await pool.start();
     const events = endedEvents(pool);
     await pool.acquire('active-learner');

@@ -7,7 +7,7 @@ import { validateLessonText } from '@/lessons/content';
 import { validateLesson } from '@/lessons/format';
 import { scaffoldFiles } from '@/lessons/scaffold';
 import { verifyLesson } from '@/lessons/verify';
-import { engineDocker, testConfig } from './helpers';
+import { testBackend, testConfig } from './helpers';
 
 const slug = 'scaffold-check';
 const dir = path.join(process.cwd(), 'lessons', slug);
@@ -21,7 +21,7 @@ describe('lesson:new', () => {
     const declared = (await import(path.join(dir, 'lesson.ts'))).default;
     const lesson = validateLesson(declared, `lessons/${slug}/lesson.ts`);
     await validateLessonText(lesson);
-    const rows = await verifyLesson(engineDocker(), testConfig('it-scaffold'), lesson);
+    const rows = await verifyLesson(testBackend(testConfig('it-scaffold')), 'it-scaffold', lesson);
     expect(rows).toEqual([expect.objectContaining({ lesson: slug, step: 'make-bridge', before: 'FAIL', after: 'PASS', ok: true })]);
   });
 });

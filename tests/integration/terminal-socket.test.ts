@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { EVENTS, INPUT_MAX } from '@/lib/terminal-protocol';
+import { DockerBackend } from '@/sandbox/docker-backend';
 import { dockerFor } from '@/sandbox/engine';
 import { SandboxPool } from '@/sandbox/pool';
 import { attachTerminalSockets } from '@/sandbox/terminal-socket';
@@ -65,11 +66,12 @@ const lastState = (t: TerminalClient) => t.state;
 
 beforeAll(async () => {
   await relay.up();
-  const docker = dockerFor(`unix://${relay.path}`);
-  pool = new SandboxPool(docker, testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' }));
+  const config = testConfig('it-terminal', { NETLAB_POOL_SIZE: '1' });
+  const backend = new DockerBackend(dockerFor(`unix://${relay.path}`), config);
+  pool = new SandboxPool(backend, config);
   await pool.start();
   httpServer = http.createServer();
-  attachTerminalSockets(httpServer, docker, pool, { prepareLesson: lessonPreparer(docker).prepare });
+  attachTerminalSockets(httpServer, pool, { prepareLesson: lessonPreparer(backend).prepare });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
 });

@@ -1,8 +1,7 @@
 // A known network state built in a sandbox by commands, used by the grader's integration test, the fixture
 // capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet and
 // a published port, a --link, none mode, a second user network) and 2 named namespaces with a veth pair.
-import type Docker from 'dockerode';
-import { sh } from '../../sandbox/exec';
+import type { SandboxBackend, SandboxHandle } from '../../sandbox/backend';
 
 export const LAB_STATE_SCRIPT = `
 set -e
@@ -38,9 +37,9 @@ docker rm -f c20 >/dev/null && docker run -d --name c20 --network net1 -p 9090:8
 for n in 1 2 3 4 5; do ip netns add ns$n; ip link add v$n type veth peer name v$n-in; ip link set v$n-in netns ns$n; done
 `;
 
-export async function buildState(docker: Docker, containerId: string, script: string): Promise<void> {
-  const r = await sh(docker, containerId, script);
+export async function buildState(backend: SandboxBackend, sandbox: SandboxHandle, script: string): Promise<void> {
+  const r = await backend.exec(sandbox, script);
   if (r.code !== 0) throw new Error(`building the state failed:\n${r.output}`);
 }
 
-export const buildLabState = (docker: Docker, containerId: string) => buildState(docker, containerId, LAB_STATE_SCRIPT);
+export const buildLabState = (backend: SandboxBackend, sandbox: SandboxHandle) => buildState(backend, sandbox, LAB_STATE_SCRIPT);

@@ -1,9 +1,11 @@
 #!/bin/bash
 # The sandbox's root filesystem: Debian bookworm (debootstrap minbase) with Docker and the networking tools
-# the lessons use, plus NetLab's init, shell and tmux settings from files/.
+# the lessons use, plus NetLab's init, shell and tmux settings from files/ and its helper from native/
+# (compiled here, statically, with the host's gcc). The same tree is the sandbox's trusted tree (the image)
+# and, as a separate read-only copy, the lower layer of every learner's root (see netlab-init).
 # Inputs: OUT (empty folder to fill), CACHE (kept between builds), DEBIAN_MIRROR.
 set -euo pipefail
-PACKAGES=docker.io,iproute2,iputils-ping,bridge-utils,ethtool,curl,iptables,procps,tcpdump,dnsutils,net-tools,tmux,bash-completion,less,ca-certificates,psmisc
+PACKAGES=docker.io,uidmap,iproute2,iputils-ping,bridge-utils,ethtool,curl,iptables,procps,tcpdump,dnsutils,net-tools,tmux,bash-completion,less,ca-certificates,psmisc
 here=$(cd "$(dirname "$0")" && pwd)
 
 # debootstrap is the slow part (~50 s): keep its result, keyed by what it depends on.
@@ -24,5 +26,6 @@ else
 fi
 tar -C "$OUT" -xf "$base"
 cp -a "$here/files/." "$OUT/"
-chmod 0755 "$OUT/usr/local/sbin/netlab-init" "$OUT/usr/local/bin/docker"
+gcc -static -O2 -Wall -Wextra -Werror -o "$OUT/usr/local/sbin/netlab-idmap-mount" "$here/native/idmap-mount.c"
+chmod 0755 "$OUT"/usr/local/sbin/netlab-* "$OUT/usr/local/bin/docker"
 chmod 0700 "$OUT/root"

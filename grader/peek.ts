@@ -1,0 +1,105 @@
+// The grader's way to a sandbox's files, its engine's socket and its named network namespaces: the
+// netlab-peek helper (native/peek.c), which resolves every path inside the sandbox's own mount namespace.
+// A symbolic link there, or a path swapped for one while the grader reads, can only lead elsewhere in the
+// sandbox, never to the host.
+import http from 'node:http';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Docker from 'dockerode';
+import { loadConfig, type Config } from '../lib/config';
+import { buildNativeBinary, nativeBinaryPath } from '../lib/native';
+
+const SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'native', 'peek.c');
+const TIMEOUT_MS = 2000;
+
+let binary: string | undefined;
+function peekBinary(): string {
+  binary ??= nativeBinaryPath(SOURCE, loadConfig().cacheDir);
+  return binary;
+}
+
+/** Builds netlab-peek for this host when its source changed (the platform's preparation calls it). */
+export async function ensurePeek(config: Config): Promise<void> {
+  binary = await buildNativeBinary(SOURCE, config.cacheDir);
+}
+
+function peek(pid: number, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(peekBinary(), [String(pid), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ code: 127, stdout: Buffer.alloc(0), stderr: String(err) });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: stderr.trim() });
+    });
+  });
+}
+
+/** Regular files of the sandbox (the first MiB of each); a path that is not one maps to undefined. */
+export async function readFiles(pid: number, paths: string[]): Promise<Map<string, string | undefined>> {
+  const files = new Map<string, string | undefined>();
+  if (!paths.length) return files;
+  const r = await peek(pid, ['read', ...paths]);
+  let at = 0;
+  for (const file of paths) {
+    const eol = r.stdout.indexOf(10, at);
+    const size = eol < 0 ? -1 : Number(r.stdout.subarray(at, eol).toString());
+    if (size < 0) {
+      files.set(file, undefined);
+      at = eol < 0 ? r.stdout.length : eol + 1;
+      continue;
+    }
+    files.set(file, r.stdout.subarray(eol + 1, eol + 1 + size).toString('utf8'));
+    at = eol + 1 + size;
+  }
+  return files;
+}
+
+export type NamedNamespace = { name: string; inode?: number; error?: string };
+
+/** The entries of the sandbox's /run/netns (`ip netns`), each a network namespace or why it is not one. */
+export async function namedNamespaces(pid: number): Promise<NamedNamespace[]> {
+  const r = await peek(pid, ['namespaces']);
+  if (r.code !== 0) throw new Error(r.stderr || `netlab-peek exited ${r.code}`);
+  return r.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => {
+      const space = entry.indexOf(' ');
+      const [value, name] = [Number(entry.slice(0, space)), entry.slice(space + 1)];
+      return value < 0 ? { name, error: `not a network namespace (errno ${-value})` } : { name, inode: value };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The command line that runs a HOST command in the sandbox's named network namespace `name`. */
+export function inNamedNetnsCommand(pid: number, name: string, command: string[]): string[] {
+  return [peekBinary(), String(pid), 'netns', name, ...command];
+}
+
+/**
+ * A client of the sandbox's own Docker engine, connected through netlab-peek (read what it says as
+ * untrusted). `close` ends its connections.
+ */
+export function engineClient(pid: number, socket: string): { docker: Docker; close(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  // Each connection is a netlab-peek process relaying its fd 3 to the engine's socket.
+  (agent as unknown as { createConnection: () => Duplex }).createConnection = () => {
+    const child = spawn(peekBinary(), [String(pid), 'connect', socket], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const stream = child.stdio[3] as Duplex;
+    stream.on('close', () => child.kill());
+    return stream;
+  };
+  const docker = new Docker({ protocol: 'http', host: 'sandbox-engine', port: 80, agent, timeout: TIMEOUT_MS } as Docker.DockerOptions);
+  return { docker, close: () => agent.destroy() };
+}

@@ -1,0 +1,92 @@
+// The sandbox backend on a Docker engine of this machine (see backend.ts for the seam).
+import type Docker from 'dockerode';
+import type { Config } from '../lib/config';
+import { findDescendant, namespacedPids, startTimeOf } from '../lib/procfs';
+import type { SandboxBackend, SandboxEntry, SandboxHandle, TerminalSize } from './backend';
+import { attachTmux, execScript } from './docker-exec';
+import { containerOf, createSandbox, LABEL_SANDBOX, removeByLabel, sandboxIds } from './docker-sandbox';
+import { learnerTreeOf } from './images/build';
+
+const ENGINE_SOCKET = '/run/docker.sock';
+
+export class DockerBackend implements SandboxBackend {
+  /** Sandbox id → container id, for the sandboxes this process has met. */
+  private readonly containers = new Map<string, string>();
+  /** Sandbox id → its learner init, as last found. */
+  private readonly learnerInits = new Map<string, { pid: number; started: string }>();
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly config: Config,
+  ) {}
+
+  async create(pool: string): Promise<SandboxHandle> {
+    const learnerTree = await learnerTreeOf(this.docker, this.config);
+    const { handle, containerId } = await createSandbox(this.docker, this.config, pool, learnerTree);
+    this.containers.set(handle.id, containerId);
+    return handle;
+  }
+
+  async destroy(id: string): Promise<void> {
+    this.containers.delete(id);
+    this.learnerInits.delete(id);
+    await removeByLabel(this.docker, { [LABEL_SANDBOX]: id });
+  }
+
+  list(pool: string): Promise<string[]> {
+    return sandboxIds(this.docker, pool);
+  }
+
+  async isRunning(sandbox: SandboxHandle): Promise<boolean> {
+    const inspect = await this.inspect(sandbox.id);
+    return !!inspect?.State.Running;
+  }
+
+  async exec(sandbox: SandboxHandle, script: string, options: { stdin?: Buffer } = {}) {
+    return execScript(this.docker, await this.containerId(sandbox.id), script, options.stdin);
+  }
+
+  async attachTerminal(sandbox: SandboxHandle, size: TerminalSize) {
+    return attachTmux(this.docker, await this.containerId(sandbox.id), size);
+  }
+
+  /**
+   * The learner's init: the first process below the container's init that is pid 1 of a pid namespace one
+   * level below the container's. The learner cannot start a process above their namespace, so no process
+   * of theirs can be taken for it.
+   */
+  async entry(sandbox: SandboxHandle): Promise<SandboxEntry> {
+    const known = this.learnerInits.get(sandbox.id);
+    if (known && startTimeOf(known.pid) === known.started) return { pid: known.pid, engineSocket: ENGINE_SOCKET };
+    const inspect = await this.inspect(sandbox.id);
+    if (!inspect?.State.Running || !inspect.State.Pid) throw new Error('the sandbox is not running');
+    const depth = namespacedPids(inspect.State.Pid).length + 1;
+    const pid = findDescendant(inspect.State.Pid, (p) => {
+      const pids = namespacedPids(p);
+      return pids.length === depth && pids[depth - 1] === 1;
+    });
+    const started = pid && startTimeOf(pid);
+    if (!pid || !started) throw new Error("the sandbox's learner namespaces are not running");
+    this.learnerInits.set(sandbox.id, { pid, started });
+    return { pid, engineSocket: ENGINE_SOCKET };
+  }
+
+  /** The sandbox's container, or undefined when it is gone; throws when the engine cannot be asked. */
+  private async inspect(id: string): Promise<Docker.ContainerInspectInfo | undefined> {
+    try {
+      return await this.docker.getContainer(await this.containerId(id)).inspect();
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  private async containerId(id: string): Promise<string> {
+    const known = this.containers.get(id);
+    if (known) return known;
+    const found = await containerOf(this.docker, id);
+    if (!found) throw Object.assign(new Error(`there is no sandbox ${id}`), { statusCode: 404 });
+    this.containers.set(id, found);
+    return found;
+  }
+}

@@ -1,0 +1,54 @@
+// `docker exec` into a sandbox container, always through netlab-enter: the command runs in the learner's
+// world as the learner's root, never in the sandbox's trusted tree.
+import type { Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import type { ExecResult, TerminalSession, TerminalSize } from './backend';
+import { clampSize } from './terminal';
+
+const ENTER = '/usr/local/sbin/netlab-enter';
+
+/** Runs a bash script in the learner's world (no TTY): its exit code and combined output. */
+export async function execScript(docker: Docker, containerId: string, script: string, stdin?: Buffer): Promise<ExecResult> {
+  const exec = await docker.getContainer(containerId).exec({
+    Cmd: [ENTER, 'bash', '-c', script],
+    AttachStdin: !!stdin,
+    AttachStdout: true,
+    AttachStderr: true,
+  });
+  const stream = (await exec.start({ hijack: true, stdin: !!stdin })) as Duplex;
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    // Without a TTY the engine multiplexes stdout and stderr: 8-byte frame headers, then the payload.
+    const collect = { write: (b: Buffer) => chunks.push(b) } as unknown as NodeJS.WritableStream;
+    docker.modem.demuxStream(stream, collect, collect);
+    stream.on('end', () => resolve());
+    stream.on('error', reject);
+    if (stdin) stream.end(stdin);
+  });
+  const info = await exec.inspect();
+  return { code: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The learner's tmux session "main" (netlab-boot starts it), attached with a TTY of the given size. */
+export async function attachTmux(docker: Docker, containerId: string, size: TerminalSize): Promise<TerminalSession> {
+  const exec = await docker.getContainer(containerId).exec({
+    Cmd: [ENTER, 'tmux', '-u', 'new-session', '-A', '-s', 'main'],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+    Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+  });
+  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+  const resize = async (s: TerminalSize) => {
+    const { cols, rows } = clampSize(s);
+    await exec.resize({ h: rows, w: cols }).catch(() => undefined);
+  };
+  await resize(size);
+  return {
+    output: stream,
+    write: (data) => stream.write(data),
+    resize,
+    close: () => stream.destroy(),
+  };
+}
