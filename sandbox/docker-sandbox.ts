@@ -7,6 +7,7 @@ import type { Config } from '../lib/config';
 import type { SandboxHandle } from './backend';
 import { SANDBOX_IMAGE } from './images/build';
 import { allocateSubnet, BRIDGE_PREFIX } from './isolation';
+import { SANDBOX_SECCOMP_PROFILE } from './seccomp';
 import { pickFreeSlot, slotOfBase, uidBaseOf } from './uid-ranges';
 
 export const LABEL_ROLE = 'netlab.role';
@@ -31,7 +32,9 @@ function sandboxHostConfig(config: Config, networkName: string, learnerTree: str
     // Mounts and namespaces; chown of the learner's files and groups; the uid mapping (newuidmap);
     // eth0 into the learner's namespace; nsenter (netlab-enter) into it.
     CapAdd: ['SYS_ADMIN', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETUID', 'SETGID', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_CHROOT', 'KILL'],
-    SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+    // AppArmor's docker-default forbids the mounts the learner's world is made of; seccomp refuses a few
+    // kernel interfaces nothing in a sandbox needs (see seccomp.ts).
+    SecurityOpt: [`seccomp=${SANDBOX_SECCOMP_PROFILE}`, 'apparmor=unconfined'],
     // The learner mounts a fresh /proc and /sys in their namespaces, which the kernel allows only where the
     // sandbox's own are fully visible: Docker's masks of /proc and /sys would forbid it.
     MaskedPaths: [],
