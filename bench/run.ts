@@ -196,7 +196,8 @@ async function idleMemory(docker: Docker, config: Config): Promise<number> {
   const handle = await pool.acquire('bench-idle-learner');
   const stats = await docker.getContainer((await containerOf(docker, handle.id))!).stats({ stream: false });
   // What `docker stats` shows: usage less inactive page cache (cgroup v1 and v2 name it differently).
-  const memory = stats.memory_stats as { usage: number; stats?: Record<string, number> };
+  const memory = stats.memory_stats as { usage?: number; stats?: Record<string, number> };
+  if (memory.usage === undefined) throw new Error('the engine reports no memory use for the sandbox (see its log)');
   const inactive = memory.stats?.total_inactive_file ?? memory.stats?.inactive_file ?? 0;
   await pool.stop();
   return round((memory.usage - inactive) / (1024 * 1024));
