@@ -64,10 +64,10 @@ export async function readFiles(pid: number, paths: string[]): Promise<Map<strin
   return files;
 }
 
-export type NamedNamespace = { name: string; inode?: number; error?: string };
+type NetnsEntry = { name: string; inode?: number; error?: string };
 
 /** The entries of the sandbox's /run/netns (`ip netns`), each a network namespace or why it is not one. */
-export async function namedNamespaces(pid: number): Promise<NamedNamespace[]> {
+export async function namedNamespaces(pid: number): Promise<NetnsEntry[]> {
   const r = await peek(pid, ['namespaces']);
   if (r.code !== 0) throw new Error(r.stderr || `netlab-peek exited ${r.code}`);
   return r.stdout

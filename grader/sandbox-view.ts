@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { childPids, namespacedPids } from '../lib/procfs';
 import { inNamedNetnsCommand } from './peek';
 
-export const COMMAND_TIMEOUT_MS = 2000;
+const COMMAND_TIMEOUT_MS = 2000;
 
-export type CommandResult = { code: number; stdout: string; stderr: string };
+type CommandResult = { code: number; stdout: string; stderr: string };
 
 /** Where a command runs: a network namespace file of the host's /proc, or one of the sandbox's named namespaces. */
 export type NetnsRef = { proc: string } | { sandboxPid: number; name: string };

@@ -10,7 +10,7 @@ import { allocateSubnet, BRIDGE_PREFIX } from './isolation';
 import { SANDBOX_SECCOMP_PROFILE } from './seccomp';
 import { pickFreeSlot, slotOfBase, uidBaseOf } from './uid-ranges';
 
-export const LABEL_ROLE = 'netlab.role';
+const LABEL_ROLE = 'netlab.role';
 export const LABEL_POOL = 'netlab.pool';
 export const LABEL_SANDBOX = 'netlab.sandbox';
 const LABEL_UID_BASE = 'netlab.uid-base';
