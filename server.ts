@@ -61,6 +61,7 @@ async function main() {
       grader.commandFinished(learnerId);
       topology?.commandFinished(learnerId);
     },
+    nodesOf: (lesson) => COURSE.find(lesson)?.nodes,
     prepareLesson: preparer.prepare,
   });
   registerGraderSockets(io, grader, attempts);

@@ -159,7 +159,7 @@ async function interactive(docker: Docker, config: Config) {
 async function snapshotTimes(docker: Docker, config: Config) {
   const pool = benchPool(docker, config, 'bench-snapshot', 0);
   await pool.start();
-  const sandbox = await pool.acquire('bench-snapshot-learner');
+  const sandbox = (await pool.acquire('bench-snapshot-learner')).nodes[0]!.sandbox;
   await buildLabState(pool.backend, sandbox);
   await new Promise((r) => setTimeout(r, 2000)); // let it go idle
   const entry = await pool.backend.entry(sandbox);
@@ -193,7 +193,7 @@ async function idleMemory(docker: Docker, config: Config): Promise<number> {
   await pool.start();
   await until(() => pool.stats().warm === 1, 120_000, 'idle sandbox ready');
   await new Promise((r) => setTimeout(r, 5000));
-  const handle = await pool.acquire('bench-idle-learner');
+  const handle = (await pool.acquire('bench-idle-learner')).nodes[0]!.sandbox;
   const stats = await docker.getContainer((await containerOf(docker, handle.id))!).stats({ stream: false });
   // What `docker stats` shows: usage less inactive page cache (cgroup v1 and v2 name it differently).
   const memory = stats.memory_stats as { usage?: number; stats?: Record<string, number> };

@@ -8,7 +8,7 @@
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
 import type { SandboxEntry } from '../sandbox/backend';
-import { engineClient, namedNamespaces, readFiles } from './peek';
+import { engineClient, namespacesIn, readFiles } from './peek';
 import { hostNetns, runIn, sandboxPids, type NetnsRef } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
@@ -18,10 +18,17 @@ export type RawSnapshot = {
   host: RawNamespace;
   nat: { text?: string; error?: string };
   namespaces: (RawNamespace & { name: string })[];
+  /** The namespaces Docker keeps for its overlay networks (where their VXLAN devices are). */
+  overlays?: (RawNamespace & { name: string })[];
   networks: unknown[];
   containers: { inspect: unknown; hostsFile?: string; resolvConf?: string; environ?: string; netns?: RawNamespace }[];
+  /** The engine's `docker info`, and on a swarm manager its services, tasks and nodes. */
+  swarm?: { info: unknown; services?: unknown[]; tasks?: unknown[]; nodes?: unknown[] };
   errors: string[];
 };
+
+/** Docker's name for an overlay network's namespace: "1-" and the network id's first ten characters. */
+const OVERLAY_NAMESPACE = /^\d+-[0-9a-z]{10}$/;
 
 /** What `ip` reports for one namespace: links with their details and addresses, then routes. */
 const IP_BATCH = 'addr show\nroute show\n';
@@ -54,18 +61,23 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     r.code === 0 ? { text: r.stdout } : { error: `iptables-save: ${r.stderr.trim()}` },
   );
 
-  const namespacesPart = namedNamespaces(pid).then(
-    (entries) =>
-      Promise.all(
-        entries.map(async ({ name, inode, error }) =>
-          error ? { name, error } : { name, ...(await readNamespace({ sandboxPid: pid, name }, inode)) },
+  const namespacesOf = (dir: string, accept: (name: string) => boolean) =>
+    namespacesIn(pid, dir).then(
+      (entries) =>
+        Promise.all(
+          entries
+            .filter((e) => accept(e.name))
+            .map(async ({ name, inode, error }) =>
+              error ? { name, error } : { name, ...(await readNamespace({ sandboxPid: pid, path: `${dir}/${name}` }, inode)) },
+            ),
         ),
-      ),
-    (err) => {
-      errors.push(`ip netns: ${message(err)}`);
-      return [];
-    },
-  );
+      (err) => {
+        errors.push(`${dir}: ${message(err)}`);
+        return [];
+      },
+    );
+  const namespacesPart = namespacesOf('/run/netns', () => true);
+  const overlaysPart = namespacesOf('/run/docker/netns', (name) => OVERLAY_NAMESPACE.test(name));
 
   const engine = engineClient(pid, engineSocket);
   const dockerPart = (async () => {
@@ -112,9 +124,20 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     return { networks: [], containers: [] };
   });
 
+  const swarmPart = (async () => {
+    const { docker } = engine;
+    const info = (await docker.info()) as { Swarm?: { ControlAvailable?: boolean } };
+    if (!info.Swarm?.ControlAvailable) return { info };
+    const [services, tasks, nodes] = await Promise.all([docker.listServices(), docker.listTasks(), docker.listNodes()]);
+    return { info, services, tasks, nodes };
+  })().catch((err) => {
+    errors.push(`docker swarm: ${message(err)}`);
+    return undefined;
+  });
+
   try {
-    const [host, nat, namespaces, dockerState] = await Promise.all([hostPart, natPart, namespacesPart, dockerPart]);
-    return { takenAt: new Date().toISOString(), host, nat, namespaces, ...dockerState, errors };
+    const [host, nat, namespaces, overlays, dockerState, swarm] = await Promise.all([hostPart, natPart, namespacesPart, overlaysPart, dockerPart, swarmPart]);
+    return { takenAt: new Date().toISOString(), host, nat, namespaces, overlays, ...dockerState, swarm, errors };
   } finally {
     engine.close();
   }

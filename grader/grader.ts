@@ -1,20 +1,22 @@
 // The grader service: checks a learner's step against their sandbox, on request ("check now") or by itself
 // when a command finishes in their shell, and stores every result as an attempt.
 import { EventEmitter } from 'node:events';
-import type { SandboxEntry } from '../sandbox/backend';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
 import type { Snapshot } from './model';
 import { readFiles } from './peek';
 import { Prober } from './probes';
-import { snapshotOf } from './snapshot';
+import { snapshotOf, sessionEntries, type NodeEntry } from './snapshot';
 import { fail, runCheck, type Verdict } from './verdict';
 
 export type CheckContext = {
+  /** The sandbox's snapshot (a multi-host lesson's first node's). */
   snap: Snapshot;
+  /** Every node's snapshot by its name (a multi-host lesson's `snaps.node2`). */
+  snaps: Record<string, Snapshot>;
   probe: Prober;
-  /** A small file from the sandbox (e.g. /root/ng1.html), or undefined when there is none. */
-  readFile: (path: string) => Promise<string | undefined>;
+  /** A small file from the sandbox (or the node named), e.g. /root/ng1.html; undefined when there is none. */
+  readFile: (path: string, node?: string) => Promise<string | undefined>;
   /** The learner's answer, for a quiz. */
   answer?: string;
 };
@@ -28,19 +30,24 @@ type CheckRequest = StepRef & { answer?: string };
 /** After a command ends, wait this long for the next one before checking (a pasted script ends many). */
 const AUTO_CHECK_DEBOUNCE_MS = 250;
 
-/** What a check sees of the sandbox entered at `entry`: a fresh snapshot, probes and files. */
-export async function sandboxContext(entry: SandboxEntry): Promise<CheckContext> {
-  const snap = await snapshotOf(entry);
+/** What a check sees of a session's nodes: a fresh snapshot of each, probes from any of them, their files. */
+export async function sessionContext(nodes: NodeEntry[]): Promise<CheckContext> {
+  const snapshots = await Promise.all(nodes.map((n) => snapshotOf(n.entry)));
+  const snaps = Object.fromEntries(nodes.map((n, i) => [n.name, snapshots[i]!]));
   return {
-    snap,
-    probe: new Prober(entry.pid, snap),
-    readFile: async (file) => (await readFiles(entry.pid, [file])).get(file),
+    snap: snapshots[0]!,
+    snaps,
+    probe: new Prober(nodes.map((n, i) => ({ name: n.name, pid: n.entry.pid, snap: snapshots[i]! }))),
+    readFile: async (file, node = nodes[0]!.name) => {
+      const pid = nodes.find((n) => n.name === node)?.entry.pid;
+      return pid ? (await readFiles(pid, [file])).get(file) : undefined;
+    },
   };
 }
 
-/** Runs one check against the sandbox, bounded (see runCheck). */
-export function checkSandbox(entry: SandboxEntry, check: StepCheck, answer?: string): Promise<Verdict> {
-  return runCheck(async () => check({ ...(await sandboxContext(entry)), answer }));
+/** Runs one check against the session's nodes, bounded (see runCheck). */
+export function checkSession(nodes: NodeEntry[], check: StepCheck, answer?: string): Promise<Verdict> {
+  return runCheck(async () => check({ ...(await sessionContext(nodes)), answer }));
 }
 
 export interface Grader {
@@ -50,7 +57,7 @@ export interface Grader {
 export class Grader extends EventEmitter {
   private readonly current = new Map<string, StepRef>();
   private readonly debounce = new Map<string, NodeJS.Timeout>();
-  /** One check at a time per sandbox: the next waits for the one in flight. */
+  /** One check at a time per session: the next waits for the one in flight. */
   private readonly queue = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -83,27 +90,27 @@ export class Grader extends EventEmitter {
   /** Checks the step now (`asked`: false when the grader checks by itself); the verdict is stored, emitted, and returned. Never throws. */
   async check(learnerId: string, request: CheckRequest, { asked = true } = {}): Promise<Verdict> {
     const { answer, ...ref } = request;
-    const sandbox = this.pool.current(learnerId);
+    const session = this.pool.current(learnerId);
     const step = this.resolve(ref.lesson, ref.step);
     let verdict: Verdict;
     if (!step) {
       verdict = fail({ en: `There is no step ${ref.step} in lesson ${ref.lesson}.`, zh: `课程 ${ref.lesson} 中没有步骤 ${ref.step}。` });
     } else if (step.quiz && !answer?.trim()) {
       verdict = fail({ en: 'Type your answer first.', zh: '请先输入你的答案。' });
-    } else if (!sandbox) {
+    } else if (!session) {
       verdict = fail({ en: 'Your sandbox is not running: open the terminal first.', zh: '你的沙箱没有在运行：请先打开终端。' });
     } else {
       this.pool.touch(learnerId);
-      const previous = this.queue.get(sandbox.id) ?? Promise.resolve();
+      const previous = this.queue.get(session.id) ?? Promise.resolve();
       const run = previous.then(() =>
-        this.pool.backend.entry(sandbox).then(
-          (entry) => checkSandbox(entry, step.run, answer),
+        sessionEntries(this.pool.backend, session).then(
+          (nodes) => checkSession(nodes, step.run, answer),
           () => fail({ en: 'Your sandbox is not running: start over to get a fresh one.', zh: '你的沙箱没有在运行：请点“重新开始”换一个新的。' }),
         ),
       );
-      this.queue.set(sandbox.id, run);
+      this.queue.set(session.id, run);
       verdict = await run;
-      if (this.queue.get(sandbox.id) === run) this.queue.delete(sandbox.id);
+      if (this.queue.get(session.id) === run) this.queue.delete(session.id);
       this.attempts.record({ learner: learnerId, lesson: ref.lesson, step: ref.step, pass: verdict.pass, message: verdict.message, asked });
     }
     this.emit('verdict', learnerId, ref, verdict);

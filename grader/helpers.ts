@@ -3,18 +3,23 @@
 import type { Container, DockerNetwork, HostsEntry, Link, NamedNamespace, Namespace, NatRule, PortBinding, Snapshot } from './model';
 import { fail, pass, type Verdict } from './verdict';
 
-/** Where a network interface lives: the sandbox host, a named namespace (`ip netns`), or a container. */
-export type Place = { host: true } | { netns: string } | { container: string };
+/**
+ * Where a network interface lives: the sandbox host, a named namespace (`ip netns`), or a container; in a
+ * multi-host lesson, on the node named (by default the first).
+ */
+export type Place = ({ host: true } | { netns: string } | { container: string }) & { node?: string };
 
 export function describePlace(place: Place): string {
-  if ('host' in place) return 'the sandbox host';
-  if ('netns' in place) return `namespace ${place.netns}`;
-  return `container ${place.container}`;
+  const on = place.node ? ` on ${place.node}` : '';
+  if ('host' in place) return place.node ? `host ${place.node}` : 'the sandbox host';
+  if ('netns' in place) return `namespace ${place.netns}${on}`;
+  return `container ${place.container}${on}`;
 }
 function describePlaceZh(place: Place): string {
-  if ('host' in place) return '沙箱主机';
-  if ('netns' in place) return `命名空间 ${place.netns}`;
-  return `容器 ${place.container}`;
+  const on = place.node ? `（${place.node} 上）` : '';
+  if ('host' in place) return place.node ? `主机 ${place.node}` : '沙箱主机';
+  if ('netns' in place) return `命名空间 ${place.netns}${on}`;
+  return `容器 ${place.container}${on}`;
 }
 
 // ── Finding things ──────────────────────────────────────────────────────────────────────────────────────

@@ -26,6 +26,14 @@ export const Link = z.object({
   /** For a veth: its peer's ifindex (in the namespace named by linkNetnsId when that is set). */
   peerIfindex: z.number().int().optional(),
   linkNetnsId: z.number().int().optional(),
+  /** For a macvlan or vxlan: the device it sits on (in this namespace, or in the one linkNetnsId names). */
+  parent: z.string().optional(),
+  /** For a macvlan: its mode (bridge, private, vepa, passthru). */
+  macvlanMode: z.string().optional(),
+  /** For a vxlan: its network identifier (VNI), its UDP port and where it sends. */
+  vxlan: z
+    .object({ id: z.number().int(), port: z.number().int().optional(), local: z.string().optional(), remote: z.string().optional(), group: z.string().optional() })
+    .optional(),
   addresses: z.array(Address),
 });
 export type Link = z.infer<typeof Link>;
@@ -102,6 +110,8 @@ export const Container = z.object({
   hosts: z.array(HostsEntry),
   /** Its network namespace as seen inside it (absent when not running). */
   netns: Namespace.optional(),
+  /** Its labels (a swarm task's name its service, task and node). */
+  labels: z.record(z.string(), z.string()).default({}),
 });
 export type Container = z.infer<typeof Container>;
 
@@ -120,8 +130,53 @@ export const DockerNetwork = z.object({
   /** The Linux bridge behind a bridge network (docker0, br-<id>). */
   bridge: z.string().optional(),
   members: z.array(NetworkMember),
+  /** local, or swarm for an overlay network that spans the swarm's nodes. */
+  scope: z.string().default('local'),
+  /** Whether standalone containers may join it (an overlay network made with --attachable). */
+  attachable: z.boolean().default(false),
+  /** The --ip-range of each subnet, where one was given. */
+  ipRanges: z.array(z.string()).default([]),
+  /** An overlay network's VXLAN identifiers (VNI). */
+  vnis: z.array(z.number().int()).default([]),
+  /** The driver's options as the engine records them (e.g. a macvlan network's parent). */
+  options: z.record(z.string(), z.string()).default({}),
 });
 export type DockerNetwork = z.infer<typeof DockerNetwork>;
+
+export const SwarmTask = z.object({
+  id: z.string(),
+  slot: z.number().int().optional(),
+  /** The host name of the node the task was given to. */
+  node: z.string().optional(),
+  state: z.string(),
+  desiredState: z.string(),
+  containerId: z.string().optional(),
+});
+export const SwarmService = z.object({
+  id: z.string(),
+  name: z.string(),
+  mode: z.enum(['replicated', 'global']),
+  replicas: z.number().int().optional(),
+  /** vip or dnsrr. */
+  endpointMode: z.string(),
+  ports: z.array(z.object({ target: z.number().int(), published: z.number().int().optional(), protocol: z.string(), publishMode: z.string() })),
+  /** The names of the networks its tasks join. */
+  networks: z.array(z.string()),
+  tasks: z.array(SwarmTask),
+});
+export type SwarmService = z.infer<typeof SwarmService>;
+export const SwarmNode = z.object({ id: z.string(), hostname: z.string(), role: z.string(), state: z.string(), addr: z.string().optional() });
+/** The engine's swarm, as this node sees it; a manager also sees its nodes, services and their tasks. */
+export const Swarm = z.object({
+  /** inactive, pending, active, error or locked. */
+  state: z.string(),
+  nodeId: z.string().optional(),
+  nodeAddr: z.string().optional(),
+  manager: z.boolean(),
+  nodes: z.array(SwarmNode),
+  services: z.array(SwarmService),
+});
+export type Swarm = z.infer<typeof Swarm>;
 
 export const NatRule = z.object({
   chain: z.string(),
@@ -152,8 +207,11 @@ export const Snapshot = z.object({
   takenAt: z.string(),
   host: Namespace.extend({ bridges: z.array(Bridge) }),
   namespaces: z.array(NamedNamespace),
+  /** The namespaces Docker keeps for its overlay networks, each named "1-" and the network's id's start. */
+  overlays: z.array(NamedNamespace).default([]),
   networks: z.array(DockerNetwork),
   containers: z.array(Container),
+  swarm: Swarm.default({ state: 'inactive', manager: false, nodes: [], services: [] }),
   nat: NatTable,
   /** Parts that could not be read, each with why: the rest of the snapshot stands. */
   errors: z.array(z.string()),

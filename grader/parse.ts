@@ -27,7 +27,7 @@ type IpAddrEntry = {
   link?: string;
   link_index?: number;
   link_netnsid?: number;
-  linkinfo?: { info_kind?: string };
+  linkinfo?: { info_kind?: string; info_data?: { id?: number; port?: number; local?: string; remote?: string; group?: string; mode?: string } };
   addr_info?: { family: string; local: string; prefixlen: number; scope?: string }[];
 };
 type IpRouteEntry = { dst: string; gateway?: string; dev?: string; protocol?: string; scope?: string; prefsrc?: string };
@@ -38,6 +38,8 @@ export function parseIpBatch(text: string): { links: Link[]; routes: Route[] } {
   const entries = JSON.parse(addrLine ?? '[]') as IpAddrEntry[];
   const byName = new Map(entries.map((e) => [e.ifname, e.ifindex]));
   const links = entries.map((e): Link => {
+    const kind = e.linkinfo?.info_kind ?? 'device';
+    const data = e.linkinfo?.info_data;
     const addresses = (e.addr_info ?? [])
       .filter((a) => a.family === 'inet' || a.family === 'inet6')
       .map(
@@ -52,15 +54,19 @@ export function parseIpBatch(text: string): { links: Link[]; routes: Route[] } {
     return {
       name: e.ifname,
       ifindex: e.ifindex,
-      kind: e.linkinfo?.info_kind ?? 'device',
+      kind,
       up: (e.flags ?? []).includes('UP'),
       operstate: e.operstate ?? 'UNKNOWN',
       mac: e.address,
       mtu: e.mtu ?? 0,
       master: e.master,
-      // A peer in the same namespace is named ("link"); one elsewhere is given by index and namespace id.
-      peerIfindex: e.link_index ?? (e.link ? byName.get(e.link) : undefined),
+      // A veth's peer in the same namespace is named ("link"); one elsewhere is given by index and namespace
+      // id. For a macvlan or vxlan, "link" is the device it sits on.
+      peerIfindex: kind === 'veth' ? (e.link_index ?? (e.link ? byName.get(e.link) : undefined)) : undefined,
       linkNetnsId: e.link_netnsid,
+      parent: kind !== 'veth' ? e.link : undefined,
+      macvlanMode: kind === 'macvlan' ? data?.mode : undefined,
+      vxlan: kind === 'vxlan' && data?.id !== undefined ? { id: data.id, port: data.port, local: data.local, remote: data.remote, group: data.group } : undefined,
       addresses,
     };
   });
@@ -167,7 +173,7 @@ type InspectNetworkEntry = {
 type ContainerInspect = {
   Id: string;
   Name: string;
-  Config: { Image: string; Env?: string[] | null };
+  Config: { Image: string; Env?: string[] | null; Labels?: Record<string, string> | null };
   State: { Status: string; Running: boolean; Pid: number };
   HostConfig: {
     NetworkMode: string;
@@ -185,9 +191,11 @@ type NetworkInspect = {
   Id: string;
   Name: string;
   Driver: string;
+  Scope?: string;
   Internal: boolean;
+  Attachable?: boolean;
   Options?: Record<string, string> | null;
-  IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null };
   Containers?: Record<string, { Name: string; IPv4Address?: string; MacAddress?: string }> | null;
 };
 
@@ -246,6 +254,7 @@ function parseContainer(raw: RawSnapshot['containers'][number], errors: string[]
     resolvConf: raw.resolvConf,
     hosts: parseHosts(raw.hostsFile),
     netns: raw.netns ? parseNamespace(raw.netns, `container ${name} network`, errors) : undefined,
+    labels: c.Config.Labels ?? {},
   };
 }
 
@@ -273,7 +282,63 @@ function parseNetwork(n: NetworkInspect, hostLinks: Link[]): DockerNetwork {
       ipv4: m.IPv4Address || undefined,
       mac: m.MacAddress || undefined,
     })),
+    scope: n.Scope ?? 'local',
+    attachable: !!n.Attachable,
+    ipRanges: config.map((c) => c.IPRange).filter((r): r is string => !!r),
+    vnis: (n.Options?.['com.docker.network.driver.overlay.vxlanid_list'] ?? '').split(',').filter(Boolean).map(Number),
+    options: n.Options ?? {},
   };
+}
+
+type SwarmInfo = { Swarm?: { LocalNodeState?: string; NodeID?: string; NodeAddr?: string; ControlAvailable?: boolean } };
+type NodeEntry = { ID: string; Description?: { Hostname?: string }; Spec?: { Role?: string }; Status?: { State?: string; Addr?: string } };
+type ServiceEntry = {
+  ID: string;
+  Spec: {
+    Name: string;
+    Mode?: { Replicated?: { Replicas?: number }; Global?: object };
+    EndpointSpec?: { Mode?: string; Ports?: { TargetPort: number; PublishedPort?: number; Protocol?: string; PublishMode?: string }[] };
+    TaskTemplate?: { Networks?: { Target: string }[] };
+  };
+};
+type TaskEntry = { ID: string; ServiceID: string; NodeID?: string; Slot?: number; DesiredState?: string; Status?: { State?: string; ContainerStatus?: { ContainerID?: string } } };
+
+/** What the engine says of its swarm; a manager's list of services names their networks and their tasks' nodes. */
+function parseSwarm(raw: RawSnapshot['swarm'], networks: DockerNetwork[]): Snapshot['swarm'] {
+  const info = (raw?.info as SwarmInfo | undefined)?.Swarm;
+  const nodes = ((raw?.nodes ?? []) as NodeEntry[]).map((n) => ({
+    id: n.ID,
+    hostname: n.Description?.Hostname ?? n.ID,
+    role: n.Spec?.Role ?? 'worker',
+    state: n.Status?.State ?? 'unknown',
+    addr: n.Status?.Addr,
+  }));
+  const tasks = (raw?.tasks ?? []) as TaskEntry[];
+  const services = ((raw?.services ?? []) as ServiceEntry[]).map((s) => ({
+    id: s.ID,
+    name: s.Spec.Name,
+    mode: s.Spec.Mode?.Global ? ('global' as const) : ('replicated' as const),
+    replicas: s.Spec.Mode?.Replicated?.Replicas,
+    endpointMode: s.Spec.EndpointSpec?.Mode ?? 'vip',
+    ports: (s.Spec.EndpointSpec?.Ports ?? []).map((p) => ({
+      target: p.TargetPort,
+      published: p.PublishedPort,
+      protocol: p.Protocol ?? 'tcp',
+      publishMode: p.PublishMode ?? 'ingress',
+    })),
+    networks: (s.Spec.TaskTemplate?.Networks ?? []).map((n) => networks.find((x) => x.id === n.Target)?.name ?? n.Target),
+    tasks: tasks
+      .filter((t) => t.ServiceID === s.ID)
+      .map((t) => ({
+        id: t.ID,
+        slot: t.Slot,
+        node: t.NodeID ? (nodes.find((n) => n.id === t.NodeID)?.hostname ?? t.NodeID) : undefined,
+        state: t.Status?.State ?? 'unknown',
+        desiredState: t.DesiredState ?? 'unknown',
+        containerId: t.Status?.ContainerStatus?.ContainerID,
+      })),
+  }));
+  return { state: info?.LocalNodeState || 'inactive', nodeId: info?.NodeID || undefined, nodeAddr: info?.NodeAddr || undefined, manager: !!info?.ControlAvailable, nodes, services };
 }
 
 export function parseSnapshot(raw: RawSnapshot): Snapshot {
@@ -285,12 +350,15 @@ export function parseSnapshot(raw: RawSnapshot): Snapshot {
     errors.push(`nat table: ${raw.nat.error}`);
     nat = { chains: [], rules: [], error: raw.nat.error };
   }
+  const networks = (raw.networks as NetworkInspect[]).map((n) => parseNetwork(n, host.links));
   const snapshot = {
     takenAt: raw.takenAt,
     host: { ...host, bridges: bridgesOf(host.links) },
     namespaces: raw.namespaces.map((ns) => ({ name: ns.name, ...parseNamespace(ns, `namespace ${ns.name}`, errors) })),
-    networks: (raw.networks as NetworkInspect[]).map((n) => parseNetwork(n, host.links)),
+    overlays: (raw.overlays ?? []).map((ns) => ({ name: ns.name, ...parseNamespace(ns, `overlay namespace ${ns.name}`, errors) })),
+    networks,
     containers: raw.containers.map((c) => parseContainer(c, errors)),
+    swarm: parseSwarm(raw.swarm, networks),
     nat,
     errors,
   };

@@ -66,9 +66,12 @@ export async function readFiles(pid: number, paths: string[]): Promise<Map<strin
 
 type NetnsEntry = { name: string; inode?: number; error?: string };
 
-/** The entries of the sandbox's /run/netns (`ip netns`), each a network namespace or why it is not one. */
-export async function namedNamespaces(pid: number): Promise<NetnsEntry[]> {
-  const r = await peek(pid, ['namespaces']);
+/**
+ * The entries of a folder of namespaces in the sandbox (/run/netns for `ip netns`, or Docker's), each a
+ * network namespace or why it is not one.
+ */
+export async function namespacesIn(pid: number, dir: string): Promise<NetnsEntry[]> {
+  const r = await peek(pid, ['namespaces', dir]);
   if (r.code !== 0) throw new Error(r.stderr || `netlab-peek exited ${r.code}`);
   return r.stdout
     .toString('utf8')
@@ -82,9 +85,9 @@ export async function namedNamespaces(pid: number): Promise<NetnsEntry[]> {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The command line that runs a HOST command in the sandbox's named network namespace `name`. */
-export function inNamedNetnsCommand(pid: number, name: string, command: string[]): string[] {
-  return [peekBinary(), String(pid), 'netns', name, ...command];
+/** The command line that runs a HOST command in the network namespace at `path` in the sandbox. */
+export function inSandboxNetnsCommand(pid: number, path: string, command: string[]): string[] {
+  return [peekBinary(), String(pid), 'netns', path, ...command];
 }
 
 /**

@@ -12,22 +12,30 @@ export type DnsResult = ProbeResult & { addresses: string[] };
 
 const PROBE_TIMEOUT_MS = 2500;
 
+/** A node a probe can run from: its name, its learner init's host pid, and its snapshot. */
+export type ProbeNode = { name: string; pid: number; snap: Snapshot };
+
 export class Prober {
-  constructor(
-    private readonly sandboxPid: number,
-    private readonly snap: Snapshot,
-  ) {}
+  /** The session's nodes; a place that names no node is on the first. */
+  constructor(private readonly nodes: ProbeNode[]) {}
+
+  private nodeOf(place: Place): ProbeNode {
+    const node = place.node === undefined ? this.nodes[0] : this.nodes.find((n) => n.name === place.node);
+    if (!node) throw new Error(`there is no node ${place.node}`);
+    return node;
+  }
 
   /** A place's network namespace: the learner's host and containers through the host's /proc, a named one through netlab-peek. */
   private netns(place: Place): NetnsRef {
-    if ('host' in place) return hostNetns(this.sandboxPid);
+    const { pid, snap } = this.nodeOf(place);
+    if ('host' in place) return hostNetns(pid);
     if ('netns' in place) {
-      if (!namedNamespace(this.snap, place.netns)) throw new Error(`there is no namespace ${place.netns}`);
-      return { sandboxPid: this.sandboxPid, name: place.netns };
+      if (!namedNamespace(snap, place.netns)) throw new Error(`there is no namespace ${place.netns}`);
+      return { sandboxPid: pid, path: `/run/netns/${place.netns}` };
     }
-    const c = container(this.snap, place.container);
+    const c = container(snap, place.container);
     if (!c?.running) throw new Error(`container ${place.container} is not running`);
-    const hostPid = sandboxPids(this.sandboxPid).get(c.pid);
+    const hostPid = sandboxPids(pid).get(c.pid);
     if (!hostPid) throw new Error(`container ${place.container} has no process`);
     const proc = `/proc/${hostPid}/ns/net`;
     fs.statSync(proc);
@@ -65,7 +73,7 @@ export class Prober {
    * (The sandbox host and named namespaces have only the sandbox's, which has no DNS.)
    */
   async resolve(from: Place, name: string): Promise<DnsResult> {
-    const c = 'container' in from ? container(this.snap, from.container) : undefined;
+    const c = 'container' in from ? container(this.nodeOf(from).snap, from.container) : undefined;
     const fromHosts = c?.hosts.find((h) => h.names.includes(name) && /^\d+\.\d+\.\d+\.\d+$/.test(h.address));
     if (fromHosts) return { ok: true, addresses: [fromHosts.address], output: `${name} is in /etc/hosts: ${fromHosts.address}` };
     return this.dns(from, name);
@@ -76,7 +84,7 @@ export class Prober {
    * resolv.conf (a container's own, e.g. Docker's embedded 127.0.0.11; the sandbox's, which answers nothing).
    */
   async dns(from: Place, name: string): Promise<DnsResult> {
-    const resolv = 'container' in from ? (container(this.snap, from.container)?.resolvConf ?? '') : '';
+    const resolv = 'container' in from ? (container(this.nodeOf(from).snap, from.container)?.resolvConf ?? '') : '';
     const server = /^nameserver\s+(\S+)/m.exec(resolv)?.[1] ?? '127.0.0.1';
     const r = await this.run(from, ['dig', '+short', '+time=1', '+tries=1', `@${server}`, name, 'A']);
     const addresses = r.output.split('\n').filter((l) => /^\d+\.\d+\.\d+\.\d+$/.test(l.trim())).map((l) => l.trim());

@@ -4,17 +4,20 @@
 // binary of the sandbox is run, and no path of theirs is resolved outside their own mount namespace.
 import { spawn } from 'node:child_process';
 import { childPids, namespacedPids } from '../lib/procfs';
-import { inNamedNetnsCommand } from './peek';
+import { inSandboxNetnsCommand } from './peek';
 
 const COMMAND_TIMEOUT_MS = 2000;
 
 type CommandResult = { code: number; stdout: string; stderr: string };
 
-/** Where a command runs: a network namespace file of the host's /proc, or one of the sandbox's named namespaces. */
-export type NetnsRef = { proc: string } | { sandboxPid: number; name: string };
+/**
+ * Where a command runs: a network namespace file of the host's /proc, or one named by a path inside the
+ * sandbox (/run/netns/NAME, Docker's /run/docker/netns/…).
+ */
+export type NetnsRef = { proc: string } | { sandboxPid: number; path: string };
 
 export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
-  const argv = 'proc' in ref ? ['nsenter', `--net=${ref.proc}`, '--', ...command] : inNamedNetnsCommand(ref.sandboxPid, ref.name, command);
+  const argv = 'proc' in ref ? ['nsenter', `--net=${ref.proc}`, '--', ...command] : inSandboxNetnsCommand(ref.sandboxPid, ref.path, command);
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,14 +1,25 @@
-// One call: the whole network state of a sandbox, typed and validated.
-import type { SandboxBackend, SandboxEntry, SandboxHandle } from '../sandbox/backend';
+// One call: the whole network state of a sandbox, typed and validated; and the way to a session's nodes.
+import type { SandboxBackend, SandboxEntry } from '../sandbox/backend';
+import type { Session } from '../sandbox/session';
 import { collectRaw } from './collect';
 import type { Snapshot } from './model';
 import { parseSnapshot } from './parse';
+
+/** A node of a session as the grader reaches it: its name and where to enter its sandbox. */
+export type NodeEntry = { name: string; entry: SandboxEntry };
 
 /** The snapshot of the sandbox entered at `entry`. */
 export async function snapshotOf(entry: SandboxEntry): Promise<Snapshot> {
   return parseSnapshot(await collectRaw(entry));
 }
 
-export async function takeSnapshot(backend: SandboxBackend, sandbox: SandboxHandle): Promise<Snapshot> {
-  return snapshotOf(await backend.entry(sandbox));
+/** Where to enter each node of the session (throws when one is not running). */
+export function sessionEntries(backend: SandboxBackend, session: Session): Promise<NodeEntry[]> {
+  return Promise.all(session.nodes.map(async (n) => ({ name: n.name, entry: await backend.entry(n.sandbox) })));
+}
+
+/** Every node's snapshot, in node order. */
+export async function takeSnapshots(backend: SandboxBackend, session: Session): Promise<{ name: string; snap: Snapshot }[]> {
+  const nodes = await sessionEntries(backend, session);
+  return Promise.all(nodes.map(async (n) => ({ name: n.name, snap: await snapshotOf(n.entry) })));
 }

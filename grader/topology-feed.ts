@@ -4,8 +4,8 @@ import type { Server } from 'socket.io';
 import { EVENTS } from '../lib/terminal-protocol';
 import type { SandboxPool } from '../sandbox/pool';
 import { learnerRoom } from '../sandbox/terminal-socket';
-import { takeSnapshot } from './snapshot';
-import { topologyOf } from './topology';
+import { takeSnapshots } from './snapshot';
+import { topologyOfSession } from './topology';
 
 const DEBOUNCE_MS = 150;
 
@@ -33,10 +33,10 @@ export class TopologyFeed {
   }
 
   private async send(learnerId: string): Promise<void> {
-    const sandbox = this.pool.current(learnerId);
-    if (!sandbox) return;
+    const session = this.pool.current(learnerId);
+    if (!session) return;
     try {
-      const graph = topologyOf(await takeSnapshot(this.pool.backend, sandbox));
+      const graph = topologyOfSession(await takeSnapshots(this.pool.backend, session));
       this.io.to(learnerRoom(learnerId)).emit(EVENTS.topology, graph);
     } catch (err) {
       console.error('[topology] snapshot failed:', (err as Error).message);

@@ -1,10 +1,13 @@
 // The sandbox's network as a graph, for the live topology view: nodes are the sandbox host, its bridges,
-// host-side veths, containers, named namespaces, Docker networks and published ports; edges are the cables
-// (veth pairs), bridge ports, and the --link and shared-namespace relations. Pure: snapshot in, graph out.
+// host-side veths and VXLAN devices, containers, named namespaces, Docker networks and published ports;
+// edges are the cables (veth pairs), bridge ports, network membership, and the --link and shared-namespace
+// relations. A multi-host session's graph holds each node's, joined by the underlay and by the overlay and
+// macvlan networks that span the nodes. Pure: snapshots in, graph out.
+import { UNDERLAY } from '../sandbox/backend';
 import { allNamespaces, type Place } from './helpers';
 import type { Snapshot } from './model';
 
-export type NodeKind = 'host' | 'bridge' | 'veth' | 'container' | 'netns' | 'network' | 'port';
+export type NodeKind = 'host' | 'bridge' | 'veth' | 'vxlan' | 'container' | 'netns' | 'network' | 'port';
 export type EdgeKind = 'cable' | 'port-of' | 'member' | 'link' | 'shares' | 'publishes' | 'contains';
 
 export type TopologyNode = {
@@ -18,6 +21,9 @@ export type TopologyNode = {
 };
 export type TopologyEdge = { id: string; source: string; target: string; kind: EdgeKind };
 export type TopologyGraph = { nodes: TopologyNode[]; edges: TopologyEdge[] };
+
+/** Drivers whose networks have no bridge on the host and may span a session's nodes. */
+const SPANNING_DRIVERS = ['overlay', 'macvlan'];
 
 const placeNode = (place: Place): string =>
   'host' in place ? 'host:sandbox' : 'netns' in place ? `netns:${place.netns}` : `container:${place.container}`;
@@ -62,6 +68,40 @@ export function topologyOf(snap: Snapshot): TopologyGraph {
       details: { driver: net.driver, subnet: net.subnets.join(', '), gateway: net.gateways.join(', '), bridge: net.bridge!, internal: String(net.internal) },
     });
     addEdge(`network:${net.name}`, `bridge:${net.bridge}`, 'member');
+  }
+  // Networks without a bridge here: an overlay (its VXLAN device is in a namespace of Docker's) or a
+  // macvlan on one of the host's interfaces.
+  for (const net of snap.networks.filter((n) => SPANNING_DRIVERS.includes(n.driver))) {
+    const on = net.options.parent ?? (net.vnis.length ? `VNI ${net.vnis.join(', ')}` : undefined);
+    addNode({
+      id: `network:${net.name}`,
+      kind: 'network',
+      label: net.name,
+      lines: [...net.subnets, `${net.driver}${on ? ` · ${on}` : ''}`],
+      details: { driver: net.driver, scope: net.scope, subnet: net.subnets.join(', '), 'ip range': net.ipRanges.join(', ') || '(all)', ...(net.vnis.length ? { VNI: net.vnis.join(', ') } : {}), ...(net.options.parent ? { parent: net.options.parent } : {}) },
+    });
+    if (net.driver === 'macvlan') addEdge('host:sandbox', `network:${net.name}`, 'member');
+  }
+  const vxlanNode = (id: string, link: Snapshot['host']['links'][number], where: string) =>
+    addNode({
+      id,
+      kind: 'vxlan',
+      label: link.name,
+      lines: [`VNI ${link.vxlan!.id}`, ...(link.vxlan!.port ? [`udp ${link.vxlan!.port}`] : []), where],
+      details: { VNI: String(link.vxlan!.id), port: String(link.vxlan!.port ?? ''), local: link.vxlan!.local ?? '', remote: link.vxlan!.remote ?? link.vxlan!.group ?? '(learned)', namespace: where },
+    });
+  for (const link of snap.host.links.filter((l) => l.vxlan)) {
+    vxlanNode(`vxlan:${link.name}`, link, 'host');
+    addEdge('host:sandbox', `vxlan:${link.name}`, 'contains');
+  }
+  for (const ns of snap.overlays) {
+    const net = snap.networks.find((n) => n.id.startsWith(ns.name.slice(ns.name.indexOf('-') + 1)));
+    for (const link of ns.links.filter((l) => l.vxlan)) {
+      const id = `vxlan:${ns.name}/${link.name}`;
+      vxlanNode(id, link, ns.name);
+      addEdge('host:sandbox', id, 'contains');
+      if (net) addEdge(id, `network:${net.name}`, 'member');
+    }
   }
 
   for (const ns of snap.namespaces) {
@@ -117,6 +157,9 @@ export function topologyOf(snap: Snapshot): TopologyGraph {
 
   for (const c of snap.containers) {
     const id = `container:${c.name}`;
+    for (const n of c.networks) {
+      if (SPANNING_DRIVERS.includes(snap.networks.find((x) => x.name === n.network)?.driver ?? '')) addEdge(`network:${n.network}`, id, 'member');
+    }
     if (c.networkMode === 'host') addEdge(id, 'host:sandbox', 'shares');
     const shared = snap.containers.find((o) => c.networkMode === `container:${o.id}`);
     if (shared) addEdge(id, `container:${shared.name}`, 'shares');
@@ -129,4 +172,40 @@ export function topologyOf(snap: Snapshot): TopologyGraph {
     }
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/**
+ * The graph of a session's nodes. One node: its graph as it is. Several: each node's graph with its ids
+ * given the node's name (host:node1, container:node1/c1), the underlay joining the nodes' hosts, and each
+ * overlay or macvlan network drawn once for all nodes (network:<name>) with its members on every node.
+ */
+export function topologyOfSession(nodes: { name: string; snap: Snapshot }[]): TopologyGraph {
+  if (nodes.length === 1) return topologyOf(nodes[0]!.snap);
+  const graph: TopologyGraph = { nodes: [], edges: [] };
+  const seen = new Set<string>();
+  const underlay = 'network:underlay';
+  graph.nodes.push({
+    id: underlay,
+    kind: 'network',
+    label: 'underlay',
+    lines: [UNDERLAY.subnet],
+    details: { subnet: UNDERLAY.subnet, nodes: nodes.map((n, i) => `${n.name} ${UNDERLAY.address(i)}`).join(', ') },
+  });
+  for (const { name, snap } of nodes) {
+    const own = topologyOf(snap);
+    const spanning = new Set(own.nodes.filter((n) => n.kind === 'network' && SPANNING_DRIVERS.includes(n.details.driver ?? '')).map((n) => n.id));
+    const rename = (id: string) => (id === 'host:sandbox' ? `host:${name}` : spanning.has(id) ? id : id.replace(':', `:${name}/`));
+    for (const n of own.nodes) {
+      const id = rename(n.id);
+      if (seen.has(id)) continue; // a spanning network, drawn by an earlier node
+      seen.add(id);
+      graph.nodes.push(n.id === 'host:sandbox' ? { ...n, id, label: name } : { ...n, id });
+    }
+    for (const e of own.edges) {
+      const [source, target] = [rename(e.source), rename(e.target)];
+      graph.edges.push({ ...e, id: `${source}|${target}`, source, target });
+    }
+    graph.edges.push({ id: `host:${name}|${underlay}`, source: `host:${name}`, target: underlay, kind: 'cable' });
+  }
+  return graph;
 }

@@ -1,44 +1,46 @@
-// Verifying a lesson in a real sandbox: after its setup, for every step in order its check must FAIL, its
-// reference solution runs, and its check must PASS; a quiz must accept the right answer (computed from the
-// sandbox) and refuse a wrong one. A check that cannot fail is a bug. Used by `npm run lessons:verify`.
-import { checkSandbox, sandboxContext } from '../grader/grader';
-import type { SandboxBackend, SandboxEntry, SandboxHandle } from '../sandbox/backend';
+// Verifying a lesson in a real session (its sandbox, or its nodes): after its setup, for every step in
+// order its check must FAIL, its reference solution runs (each command on its node), and its check must
+// PASS; a quiz must accept the right answer (computed from the sandbox) and refuse a wrong one. A check that
+// cannot fail is a bug. Used by `npm run lessons:verify`.
+import { checkSession, sessionContext } from '../grader/grader';
+import { sessionEntries, type NodeEntry } from '../grader/snapshot';
+import type { SandboxBackend } from '../sandbox/backend';
+import { makeSession, type Session } from '../sandbox/session';
+import { runCommands } from './commands';
 import { runnerOf } from './course';
 import type { Lesson, Step } from './format';
 
 export type VerifyRow = { lesson: string; step: string; before: string; after: string; ms: number; ok: boolean; note?: string };
 
-type Sandbox = { backend: SandboxBackend; handle: SandboxHandle; entry: SandboxEntry };
+type Run = {
+  backend: SandboxBackend;
+  session: Session;
+  nodes: NodeEntry[];
+  /** What solutions captured so far (a join token, …), for the commands after them. */
+  vars: Map<string, string>;
+};
 
-async function runCommands({ backend, handle }: Pick<Sandbox, 'backend' | 'handle'>, commands: string[], what: string): Promise<string | undefined> {
-  for (const command of commands) {
-    const r = await backend.exec(handle, command);
-    if (r.code !== 0) return `${what} failed at \`${command}\` (exit ${r.code}): ${r.output.trim().slice(-300)}`;
-  }
-  return undefined;
-}
-
-async function verifyStep(sandbox: Sandbox, lesson: Lesson, step: Step): Promise<VerifyRow> {
-  const { entry } = sandbox;
+async function verifyStep(run: Run, lesson: Lesson, step: Step): Promise<VerifyRow> {
   const started = Date.now();
   const row: VerifyRow = { lesson: lesson.slug, step: step.id, before: '', after: '', ms: 0, ok: false };
-  const { run } = runnerOf(step);
+  const check = runnerOf(step).run;
+  const solve = () => runCommands(run.backend, run.session, step.solution, 'solution', run.vars);
   if (step.quiz) {
-    row.note = await runCommands(sandbox, step.solution, 'solution');
-    const rights = await step.quiz.answer(await sandboxContext(entry));
+    row.note = await solve();
+    const rights = await step.quiz.answer(await sessionContext(run.nodes));
     const right = Array.isArray(rights) ? rights[0] : rights;
-    const wrong = await checkSandbox(entry, run, step.quiz.wrong);
-    const correct = typeof right === 'string' ? await checkSandbox(entry, run, right) : undefined;
+    const wrong = await checkSession(run.nodes, check, step.quiz.wrong);
+    const correct = typeof right === 'string' ? await checkSession(run.nodes, check, right) : undefined;
     row.before = wrong.pass ? 'PASS (wrong answer accepted)' : 'FAIL (wrong answer)';
     row.after = correct?.pass ? `PASS (${right})` : `FAIL (${correct ? correct.message.en : 'no right answer in the sandbox'})`;
     row.ok = !row.note && !wrong.pass && !!correct?.pass;
   } else {
-    const before = await checkSandbox(entry, run);
+    const before = await checkSession(run.nodes, check);
     row.before = before.pass ? 'PASS (should fail)' : 'FAIL';
     // A check that threw did not fail on the state: that is a bug in the check, not a proof it can fail.
     const threw = before.details?.error ? `check before the solution: ${before.message.en}` : undefined;
-    row.note = threw ?? (await runCommands(sandbox, step.solution, 'solution'));
-    const after = threw ? before : await checkSandbox(entry, run);
+    row.note = threw ?? (await solve());
+    const after = threw ? before : await checkSession(run.nodes, check);
     row.after = after.pass ? 'PASS' : `FAIL: ${after.message.en}`;
     row.ok = !row.note && !before.pass && after.pass;
   }
@@ -47,8 +49,8 @@ async function verifyStep(sandbox: Sandbox, lesson: Lesson, step: Step): Promise
 }
 
 /**
- * Runs one lesson in a fresh sandbox (removed afterwards) and returns a row per step; `onRow` sees each row
- * as soon as its step is done (the instructor page streams them).
+ * Runs one lesson in a fresh session of the pool (removed afterwards) and returns a row per step; `onRow`
+ * sees each row as soon as its step is done (the instructor page streams them).
  */
 export async function verifyLesson(
   backend: SandboxBackend,
@@ -56,21 +58,28 @@ export async function verifyLesson(
   lesson: Lesson,
   onRow: (row: VerifyRow) => void = () => {},
 ): Promise<VerifyRow[]> {
-  const handle = await backend.create(pool);
+  const created = await Promise.allSettled((lesson.nodes ?? ['']).map(() => backend.create(pool)));
+  const sandboxes = created.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []));
+  const failed = created.find((c) => c.status === 'rejected');
+  if (failed) {
+    await Promise.all(sandboxes.map((s) => backend.destroy(s.id)));
+    throw failed.reason;
+  }
   const rows: VerifyRow[] = [];
   const add = (row: VerifyRow) => {
     rows.push(row);
     onRow(row);
   };
   try {
-    const setupProblem = await runCommands({ backend, handle }, lesson.setup, 'setup');
+    const session = await makeSession(backend, sandboxes, lesson.nodes);
+    const setupProblem = await runCommands(backend, session, lesson.setup, 'setup');
     if (setupProblem) add({ lesson: lesson.slug, step: '(setup)', before: '', after: '', ms: 0, ok: false, note: setupProblem });
     else {
-      const sandbox = { backend, handle, entry: await backend.entry(handle) };
-      for (const step of lesson.steps) add(await verifyStep(sandbox, lesson, step));
+      const run = { backend, session, nodes: await sessionEntries(backend, session), vars: new Map<string, string>() };
+      for (const step of lesson.steps) add(await verifyStep(run, lesson, step));
     }
     return rows;
   } finally {
-    await backend.destroy(handle.id);
+    await Promise.all(sandboxes.map((s) => backend.destroy(s.id)));
   }
 }

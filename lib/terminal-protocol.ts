@@ -12,8 +12,12 @@ export const ResizeRequest = z.object({
   cols: z.number().int().min(1).max(1000),
   rows: z.number().int().min(1).max(1000),
 });
-/** Opening the terminal: its size, and the lesson whose setup the sandbox needs. */
-export const OpenRequest = ResizeRequest.extend({ lesson: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() });
+/** Opening the terminal: its size, the lesson whose setup the sandbox needs, and (multi-host) which node's shell. */
+export const OpenRequest = ResizeRequest.extend({
+  lesson: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  node: z.string().regex(/^[a-z][a-z0-9-]{0,11}$/).optional(),
+});
+export type OpenRequest = z.infer<typeof OpenRequest>;
 export const InputMessage = z.string().max(INPUT_MAX);
 export const AckMessage = z.number().int().min(0).max(1 << 30);
 

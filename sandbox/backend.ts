@@ -9,11 +9,22 @@ export type SandboxHandle = {
   /** The learner's host name (their prompt says root@<hostname>). */
   hostname: string;
   createdAt: number;
-  /** The lesson the sandbox was prepared for (its setup ran): a sandbox serves one lesson. */
-  lesson?: string;
 };
 
 export type ExecResult = { code: number; output: string };
+
+/** One node of a multi-node session: its name (its host name, e.g. node1) and its sandbox. */
+export type SessionNode = { name: string; sandbox: SandboxHandle };
+
+/**
+ * The private network that joins the nodes of a session (their eth0), the same in every session: node i
+ * (from 0) is 172.16.0.(11+i)/24. It reaches nothing but the session's nodes.
+ */
+export const UNDERLAY = {
+  subnet: '172.16.0.0/24',
+  prefixLength: 24,
+  address: (index: number) => `172.16.0.${11 + index}`,
+} as const;
 
 export type TerminalSize = { cols: number; rows: number };
 
@@ -46,4 +57,9 @@ export interface SandboxBackend {
   attachTerminal(sandbox: SandboxHandle, size: TerminalSize): Promise<TerminalSession>;
   /** Where the grader enters the sandbox; throws when it is not running. */
   entry(sandbox: SandboxHandle): Promise<SandboxEntry>;
+  /**
+   * Makes fresh sandboxes the nodes of one session: each takes its node's name as host name and its
+   * address on the session's underlay (UNDERLAY), on which the nodes reach each other and nothing else.
+   */
+  joinSession(nodes: SessionNode[]): Promise<void>;
 }

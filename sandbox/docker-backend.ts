@@ -2,7 +2,8 @@
 import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
 import { findDescendant, namespacedPids, startTimeOf } from '../lib/procfs';
-import type { SandboxBackend, SandboxEntry, SandboxHandle, TerminalSize } from './backend';
+import { run } from '../lib/run';
+import { UNDERLAY, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
 import { attachTmux, execScript } from './docker-exec';
 import { containerOf, createSandbox, LABEL_SANDBOX, removeByLabel, sandboxIds } from './docker-sandbox';
 import { learnerTreeOf } from './images/build';
@@ -69,6 +70,54 @@ export class DockerBackend implements SandboxBackend {
     if (!pid || !started) throw new Error("the sandbox's learner namespaces are not running");
     this.learnerInits.set(sandbox.id, { pid, started });
     return { pid, engineSocket: ENGINE_SOCKET };
+  }
+
+  /**
+   * The underlay is a star of veth pairs between the nodes' own namespaces (the sandbox containers', where
+   * the trusted init bridges the learner's eth0 to an "uplink" bridge): node 1's uplink gets a port to each
+   * other node, whose uplink gets the other end; each node's own Docker network leaves its uplink. No
+   * device of the host's is involved, so the session's frames never reach the host, and the pairs go
+   * with the containers. Then, as the learner's root in each node: the node's address on eth0, its host
+   * name, the other nodes in /etc/hosts, and a fresh shell whose prompt names the node.
+   */
+  async joinSession(nodes: SessionNode[]): Promise<void> {
+    const pids = await Promise.all(nodes.map(async ({ sandbox }) => (await this.inspect(sandbox.id))?.State.Pid ?? 0));
+    if (pids.some((pid) => !pid)) throw new Error('a sandbox of the session is not running');
+    const [hub, ...rest] = nodes;
+    const ipBatch = async (pid: number, commands: string[]) => {
+      const r = await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', '-batch', '-'], { input: commands.join('\n') + '\n' });
+      if (r.code !== 0) throw new Error(`joining the session's underlay: ${r.stderr.trim()}`);
+    };
+    // Two ends with the same ifindex (likely, in two young namespaces) make the kernel defer the carrier
+    // change of the second one by up to a second, during which its bridge port drops frames: number them.
+    await ipBatch(pids[0]!, [
+      ...rest.flatMap((node, i) => [
+        `link add to-${node.name} index ${100 + i} type veth peer name to-${hub!.name} index ${200 + i} netns ${pids[i + 1]}`,
+        `link set to-${node.name} master uplink up`,
+      ]),
+      'link set eth0 nomaster',
+    ]);
+    await Promise.all(rest.map((_, i) => ipBatch(pids[i + 1]!, [`link set to-${hub!.name} master uplink up`, 'link set eth0 nomaster'])));
+
+    const hosts = nodes.map((n, i) => `${UNDERLAY.address(i)}\t${n.name}`).join('\n');
+    await Promise.all(
+      nodes.map(async (node, i) => {
+        const r = await this.exec(
+          node.sandbox,
+          `set -e
+          ip addr flush dev eth0
+          ip addr add ${UNDERLAY.address(i)}/${UNDERLAY.prefixLength} dev eth0
+          hostname ${node.name}
+          echo ${node.name} > /etc/hostname
+          printf '${hosts}\n' >> /etc/hosts
+          tmux -u new-session -d -s joined -x 120 -y 32
+          tmux kill-session -t main
+          tmux rename-session -t joined main`,
+        );
+        if (r.code !== 0) throw new Error(`making ${node.name}: ${r.output.trim()}`);
+        node.sandbox.hostname = node.name;
+      }),
+    );
   }
 
   /** The sandbox's container, or undefined when it is gone; throws when the engine cannot be asked. */

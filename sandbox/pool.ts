@@ -1,16 +1,20 @@
-// The sandbox lifecycle: a warm pool of ready sandboxes, one assigned per learner, a queue when the maximum
-// is reached, and reaping of idle and over-age sandboxes. Every change of state calls pump(), which starts
-// whatever sandboxes the queue and the warm pool need within the maximum.
+// The sandbox lifecycle: a warm pool of ready sandboxes; one session per learner, of one sandbox or of
+// several joined as the nodes of a multi-host lesson; a queue when the maximum is reached; reaping of idle
+// and over-age sessions. Every change of state calls pump(), which hands out warm sandboxes and starts
+// whatever the queue and the warm pool need within the maximum.
 import { EventEmitter } from 'node:events';
 import type { Config } from '../lib/config';
 import type { SandboxBackend, SandboxHandle } from './backend';
+import { makeSession, type Session } from './session';
 
 export type EndReason = 'idle' | 'lifetime' | 'reset' | 'gone' | 'shutdown';
 
-type Assignment = { handle: SandboxHandle; lastActive: number };
+type Assignment = { session: Session; lastActive: number };
 type Waiter = {
   learnerId: string;
-  resolve: (h: SandboxHandle) => void;
+  /** The nodes a multi-host lesson asks for; undefined for one sandbox. */
+  nodes?: string[];
+  resolve: (s: Session) => void;
   reject: (e: Error) => void;
   onPosition: (position: number) => void;
 };
@@ -18,14 +22,23 @@ type Waiter = {
 export type PoolStats = { warm: number; starting: number; assigned: number; queued: number; running: number };
 
 export interface SandboxPool {
-  on(event: 'ended', listener: (learnerId: string, reason: EndReason, sandboxId: string) => void): this;
+  on(event: 'ended', listener: (learnerId: string, reason: EndReason, sessionId: string) => void): this;
+}
+
+const needOf = (nodes?: string[]) => nodes?.length ?? 1;
+
+/** Whether the session has the nodes asked for (a multi-host lesson names 2 or more; others want one sandbox). */
+function fits(session: Session, nodes?: string[]): boolean {
+  return nodes ? session.nodes.map((n) => n.name).join() === nodes.join() : session.nodes.length === 1;
 }
 
 export class SandboxPool extends EventEmitter {
   private warm: SandboxHandle[] = [];
   private starting = 0;
+  /** Sandboxes taken from the warm pool and being joined into a session. */
+  private joining = 0;
   private assigned = new Map<string, Assignment>();
-  private acquiring = new Map<string, Promise<SandboxHandle>>();
+  private acquiring = new Map<string, Promise<Session>>();
   private queue: Waiter[] = [];
   private reaper?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
@@ -52,13 +65,13 @@ export class SandboxPool extends EventEmitter {
   }
 
   stats(): PoolStats {
-    const running = this.warm.length + this.assigned.size;
-    return { warm: this.warm.length, starting: this.starting, assigned: this.assigned.size, queued: this.queue.length, running };
+    const assigned = this.assignedSandboxes() + this.joining;
+    return { warm: this.warm.length, starting: this.starting, assigned, queued: this.queue.length, running: this.warm.length + assigned };
   }
 
-  /** The learner's sandbox, if one is assigned. */
-  current(learnerId: string): SandboxHandle | undefined {
-    return this.assigned.get(learnerId)?.handle;
+  /** The learner's session, if one is assigned. */
+  current(learnerId: string): Session | undefined {
+    return this.assigned.get(learnerId)?.session;
   }
 
   /** Records activity (terminal input, a check): it postpones the idle timeout. */
@@ -68,46 +81,51 @@ export class SandboxPool extends EventEmitter {
   }
 
   /**
-   * The learner's sandbox: the one already assigned (if it still runs), else a warm one, else a new one, else
-   * a place in the queue (onPosition tells the learner where they stand).
+   * The learner's session with the nodes asked for (none: one sandbox): the one already assigned (if it
+   * still runs and has those nodes), else one made of warm sandboxes, else of new ones, else a place in the
+   * queue (onPosition tells the learner where they stand).
    */
-  acquire(learnerId: string, onPosition: (position: number) => void = () => {}): Promise<SandboxHandle> {
+  acquire(learnerId: string, nodes?: string[], onPosition: (position: number) => void = () => {}): Promise<Session> {
     const inFlight = this.acquiring.get(learnerId);
     if (inFlight) return inFlight;
-    const p = this.acquireFresh(learnerId, onPosition).finally(() => this.acquiring.delete(learnerId));
+    const p = this.acquireFresh(learnerId, nodes, onPosition).finally(() => this.acquiring.delete(learnerId));
     this.acquiring.set(learnerId, p);
     return p;
   }
 
-  private async acquireFresh(learnerId: string, onPosition: (position: number) => void): Promise<SandboxHandle> {
+  private async acquireFresh(learnerId: string, nodes: string[] | undefined, onPosition: (position: number) => void): Promise<Session> {
     if (this.stopped) throw new Error('the sandbox pool is shutting down');
+    if (needOf(nodes) > this.config.maxSandboxes) {
+      throw new Error(`this lesson needs ${needOf(nodes)} sandboxes; this server runs at most ${this.config.maxSandboxes}`);
+    }
     const existing = this.assigned.get(learnerId);
     if (existing) {
-      if (await this.backend.isRunning(existing.handle)) {
+      const running = await Promise.all(existing.session.nodes.map((n) => this.backend.isRunning(n.sandbox)));
+      if (running.every(Boolean) && fits(existing.session, nodes)) {
         existing.lastActive = Date.now();
-        return existing.handle;
+        return existing.session;
       }
-      await this.release(learnerId, 'gone');
+      await this.release(learnerId, running.every(Boolean) ? 'reset' : 'gone');
     }
-    return new Promise<SandboxHandle>((resolve, reject) => {
-      this.queue.push({ learnerId, resolve, reject, onPosition });
+    return new Promise<Session>((resolve, reject) => {
+      this.queue.push({ learnerId, nodes, resolve, reject, onPosition });
       this.pump();
     });
   }
 
-  /** Replaces the learner's sandbox with a fresh one ("start over"). */
-  async reset(learnerId: string, onPosition?: (position: number) => void): Promise<SandboxHandle> {
+  /** Replaces the learner's session with a fresh one ("start over"). */
+  async reset(learnerId: string, nodes?: string[], onPosition?: (position: number) => void): Promise<Session> {
     await this.release(learnerId, 'reset');
-    return this.acquire(learnerId, onPosition);
+    return this.acquire(learnerId, nodes, onPosition);
   }
 
-  /** Destroys the learner's sandbox and tells listeners why. */
+  /** Destroys the learner's session and tells listeners why. */
   async release(learnerId: string, reason: EndReason): Promise<void> {
     const a = this.assigned.get(learnerId);
     if (!a) return;
     this.assigned.delete(learnerId);
-    this.emit('ended', learnerId, reason, a.handle.id);
-    await this.backend.destroy(a.handle.id).catch((e) => console.error('[pool] destroy failed:', e));
+    this.emit('ended', learnerId, reason, a.session.id);
+    await this.destroy(a.session.nodes.map((n) => n.sandbox));
     this.pump();
   }
 
@@ -116,10 +134,14 @@ export class SandboxPool extends EventEmitter {
     clearInterval(this.reaper);
     clearTimeout(this.retryTimer);
     for (const w of this.queue.splice(0)) w.reject(new Error('the sandbox pool is shutting down'));
-    for (const [learnerId, a] of this.assigned) this.emit('ended', learnerId, 'shutdown', a.handle.id);
+    for (const [learnerId, a] of this.assigned) this.emit('ended', learnerId, 'shutdown', a.session.id);
     this.assigned.clear();
     this.warm = [];
     await this.removeAll();
+  }
+
+  private async destroy(sandboxes: SandboxHandle[]): Promise<void> {
+    await Promise.all(sandboxes.map((s) => this.backend.destroy(s.id).catch((e) => console.error('[pool] destroy failed:', e))));
   }
 
   /** Destroys every sandbox of this pool that exists; returns how many there were. */
@@ -129,22 +151,45 @@ export class SandboxPool extends EventEmitter {
     return ids.length;
   }
 
-  private total(): number {
-    return this.warm.length + this.starting + this.assigned.size;
+  private assignedSandboxes(): number {
+    let n = 0;
+    for (const a of this.assigned.values()) n += a.session.nodes.length;
+    return n;
   }
 
-  /** Hands warm sandboxes to waiters, then starts what the queue and the warm pool still need. */
+  private total(): number {
+    return this.warm.length + this.starting + this.joining + this.assignedSandboxes();
+  }
+
+  /** Hands warm sandboxes to waiters in turn, then starts what the queue and the warm pool still need. */
   private pump(): void {
     if (this.stopped) return;
-    while (this.queue.length && this.warm.length) {
+    while (this.queue.length && this.warm.length >= needOf(this.queue[0]!.nodes)) {
       const waiter = this.queue.shift()!;
-      const handle = this.warm.shift()!;
-      this.assigned.set(waiter.learnerId, { handle, lastActive: Date.now() });
-      waiter.resolve(handle);
+      void this.assign(waiter, this.warm.splice(0, needOf(waiter.nodes)));
     }
-    const wanted = this.queue.length + this.config.poolSize - this.warm.length - this.starting;
+    const needed = this.queue.reduce((sum, w) => sum + needOf(w.nodes), 0);
+    const wanted = needed + this.config.poolSize - this.warm.length - this.starting;
     for (let i = 0; i < wanted && this.total() < this.config.maxSandboxes && !this.retryTimer; i++) this.startOne();
     this.announcePositions();
+  }
+
+  /** Makes the sandboxes the waiter's session (joining them as its nodes takes a moment). */
+  private async assign(waiter: Waiter, sandboxes: SandboxHandle[]): Promise<void> {
+    this.joining += sandboxes.length;
+    let session: Session;
+    try {
+      session = await makeSession(this.backend, sandboxes, waiter.nodes);
+    } catch (err) {
+      this.joining -= sandboxes.length;
+      await this.destroy(sandboxes);
+      waiter.reject(err as Error);
+      return this.pump();
+    }
+    this.joining -= sandboxes.length;
+    if (this.stopped) return void this.destroy(sandboxes);
+    this.assigned.set(waiter.learnerId, { session, lastActive: Date.now() });
+    waiter.resolve(session);
   }
 
   private startOne(): void {
@@ -173,22 +218,32 @@ export class SandboxPool extends EventEmitter {
     );
   }
 
+  /**
+   * 0: a session is being prepared for this learner (the sandboxes it needs are ready, starting, or have
+   * room to start); n > 0: n-th in line for a free place.
+   */
   private announcePositions(): void {
-    // 0: a sandbox is being prepared for this learner; n > 0: n-th in line for a free place.
-    const beingServed = this.starting + Math.max(0, this.config.maxSandboxes - this.total());
-    this.queue.forEach((w, i) => w.onPosition(i < beingServed ? 0 : i - beingServed + 1));
+    let capacity = this.warm.length + this.starting + Math.max(0, this.config.maxSandboxes - this.total());
+    let behind = 0;
+    for (const w of this.queue) {
+      const need = needOf(w.nodes);
+      if (behind === 0 && need <= capacity) {
+        capacity -= need;
+        w.onPosition(0);
+      } else w.onPosition(++behind);
+    }
   }
 
   private async reap(): Promise<void> {
     const now = Date.now();
     for (const [learnerId, a] of this.assigned) {
-      if (now - a.handle.createdAt > this.config.lifetimeMs) await this.release(learnerId, 'lifetime');
+      if (now - a.session.createdAt > this.config.lifetimeMs) await this.release(learnerId, 'lifetime');
       else if (now - a.lastActive > this.config.idleTimeoutMs) await this.release(learnerId, 'idle');
     }
     const expired = this.warm.filter((h) => now - h.createdAt > this.config.lifetimeMs);
     if (expired.length) {
       this.warm = this.warm.filter((h) => !expired.includes(h));
-      await Promise.all(expired.map((h) => this.backend.destroy(h.id).catch(() => undefined)));
+      await this.destroy(expired);
       this.pump();
     }
   }

@@ -14,8 +14,9 @@ import {
   type ErrorCode,
   type TerminalStatus,
 } from '../lib/terminal-protocol';
-import type { SandboxHandle, TerminalSession } from './backend';
+import type { TerminalSession } from './backend';
 import type { SandboxPool } from './pool';
+import type { Session } from './session';
 import { CommandEndScanner, OutputFlow } from './terminal';
 
 /** The socket.io room of all of a learner's tabs. */
@@ -24,8 +25,10 @@ export const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
 export type TerminalHooks = {
   /** A command finished in the learner's shell (its prompt is back). */
   onCommandFinished?: (learnerId: string) => void;
-  /** Before attaching: make the sandbox ready for the lesson (its setup commands), once per sandbox. */
-  prepareLesson?: (sandbox: SandboxHandle, lesson: string) => Promise<void>;
+  /** The nodes a multi-host lesson's session has; undefined when the lesson wants one sandbox. */
+  nodesOf?: (lesson: string) => string[] | undefined;
+  /** Before attaching: make the session ready for the lesson (its setup commands), once per session. */
+  prepareLesson?: (session: Session, lesson: string) => Promise<void>;
 };
 
 /** socket.io on the given HTTP server, serving sandbox terminals. */
@@ -51,10 +54,19 @@ function registerTerminalSockets(io: Server, pool: SandboxPool, hooks: TerminalH
     io.to(learnerRoom(learnerId)).emit(EVENTS.status, status);
   });
 
+  /** Each learner's open terminals (one per node tab of each page): "start over" in one moves them all. */
+  const terminals = new Map<string, Set<TerminalConnection>>();
   io.on('connection', (socket) => {
     const learnerId: string = socket.data.learnerId;
     void socket.join(learnerRoom(learnerId));
-    const connection = new TerminalConnection(socket, pool, learnerId, hooks);
+    const mine = terminals.get(learnerId) ?? new Set<TerminalConnection>();
+    terminals.set(learnerId, mine);
+    const connection = new TerminalConnection(socket, pool, learnerId, hooks, mine);
+    mine.add(connection);
+    socket.on('disconnect', () => {
+      mine.delete(connection);
+      if (!mine.size) terminals.delete(learnerId);
+    });
     socket.on(EVENTS.open, (payload: unknown) => void connection.open(payload));
     socket.on(EVENTS.reset, (payload: unknown) => void connection.open(payload, { reset: true }));
     socket.on(EVENTS.input, (data: unknown) => connection.input(data));
@@ -68,17 +80,21 @@ function refusal(code: ErrorCode): Error & { data: { code: ErrorCode } } {
   return Object.assign(new Error(code), { data: { code } });
 }
 
-/** One browser terminal: its sandbox session, the output flow control, and the input backlog limit. */
+/** One browser terminal: its node's shell, the output flow control, and the input backlog limit. */
 class TerminalConnection {
-  private session?: TerminalSession;
+  private terminal?: TerminalSession;
   private flow?: OutputFlow;
   private opening = 0;
+  /** What the browser last asked to open (size, lesson, node), to open again when the session is replaced. */
+  private request?: OpenRequest;
 
   constructor(
     private readonly socket: Socket,
     private readonly pool: SandboxPool,
     private readonly learnerId: string,
     private readonly hooks: TerminalHooks,
+    /** The learner's terminals, this one included. */
+    private readonly siblings: Set<TerminalConnection>,
   ) {}
 
   private status(s: TerminalStatus) {
@@ -86,51 +102,59 @@ class TerminalConnection {
   }
 
   async open(payload: unknown, { reset = false } = {}): Promise<void> {
-    const size = OpenRequest.safeParse(payload);
-    if (!size.success) return this.status({ state: 'error', code: 'bad-request' });
+    const request = OpenRequest.safeParse(payload);
+    if (!request.success) return this.status({ state: 'error', code: 'bad-request' });
+    this.request = request.data;
+    const { lesson } = request.data;
     const attempt = ++this.opening;
+    // The other terminals of this lesson (the session's other nodes) move to the new session with this one.
+    const following = [...this.siblings].filter((t) => t !== this && t.request?.lesson === lesson);
     this.detach();
     this.status({ state: 'starting' });
     const onPosition = (position: number) =>
       this.status(position > 0 ? { state: 'queued', position } : { state: 'starting' });
     try {
-      const lesson = size.data.lesson;
-      let sandbox = reset
-        ? await this.pool.reset(this.learnerId, onPosition)
-        : await this.pool.acquire(this.learnerId, onPosition);
-      // Each lesson starts from its own fresh sandbox (another lesson's containers would be in the way).
-      if (lesson && sandbox.lesson && sandbox.lesson !== lesson) sandbox = await this.pool.reset(this.learnerId, onPosition);
+      const nodes = lesson ? this.hooks.nodesOf?.(lesson) : undefined;
+      const replace = () => {
+        for (const t of following) t.detach('starting');
+        return this.pool.reset(this.learnerId, nodes, onPosition);
+      };
+      let session = reset ? await replace() : await this.pool.acquire(this.learnerId, nodes, onPosition);
+      // Each lesson starts from its own fresh session (another lesson's containers would be in the way).
+      if (lesson && session.lesson && session.lesson !== lesson) session = await replace();
       if (attempt !== this.opening || this.socket.disconnected) return;
       if (lesson) {
-        await this.hooks.prepareLesson?.(sandbox, lesson);
-        sandbox.lesson = lesson;
+        await this.hooks.prepareLesson?.(session, lesson);
+        session.lesson = lesson;
       }
-      const session = await this.pool.backend.attachTerminal(sandbox, size.data);
-      if (attempt !== this.opening || this.socket.disconnected) return session.close();
-      this.session = session;
+      if (reset) for (const t of following) void t.open(t.request);
+      const node = session.nodes.find((n) => n.name === request.data.node) ?? session.nodes[0]!;
+      const terminal = await this.pool.backend.attachTerminal(node.sandbox, request.data);
+      if (attempt !== this.opening || this.socket.disconnected) return terminal.close();
+      this.terminal = terminal;
       const flow = new OutputFlow(
-        () => session.output.pause(),
-        () => session.output.resume(),
+        () => terminal.output.pause(),
+        () => terminal.output.resume(),
       );
       this.flow = flow;
       let ready = false;
       const commandEnds = new CommandEndScanner();
-      session.output.on('data', (chunk: Buffer) => {
+      terminal.output.on('data', (chunk: Buffer) => {
         this.socket.emit(EVENTS.output, chunk);
         flow.sent(chunk.length);
         if (commandEnds.feed(chunk) > 0) this.hooks.onCommandFinished?.(this.learnerId);
         if (!ready) {
           ready = true; // tmux has drawn the screen: the prompt is live
-          this.status({ state: 'ready', hostname: sandbox.hostname });
+          this.status({ state: 'ready', hostname: node.sandbox.hostname });
         }
       });
-      session.output.on('close', () => {
-        if (this.session === session) {
-          this.session = undefined;
+      terminal.output.on('close', () => {
+        if (this.terminal === terminal) {
+          this.terminal = undefined;
           this.status({ state: 'error', code: 'disconnected' });
         }
       });
-      session.output.on('error', () => undefined); // 'close' follows and reports it
+      terminal.output.on('error', () => undefined); // 'close' follows and reports it
     } catch (err) {
       if (attempt !== this.opening) return;
       this.status({ state: 'error', code: 'start-failed', detail: String((err as Error).message ?? err) });
@@ -139,18 +163,18 @@ class TerminalConnection {
 
   input(data: unknown): void {
     const text = InputMessage.safeParse(data);
-    if (!text.success || !this.session) return;
-    if (this.session.output.writableLength > INPUT_BACKLOG_MAX) {
+    if (!text.success || !this.terminal) return;
+    if (this.terminal.output.writableLength > INPUT_BACKLOG_MAX) {
       this.socket.emit(EVENTS.notice, 'input-overflow');
       return;
     }
     this.pool.touch(this.learnerId);
-    this.session.write(text.data);
+    this.terminal.write(text.data);
   }
 
   resize(payload: unknown): void {
     const size = ResizeRequest.safeParse(payload);
-    if (size.success) void this.session?.resize(size.data);
+    if (size.success) void this.terminal?.resize(size.data);
   }
 
   ack(bytes: unknown): void {
@@ -158,11 +182,13 @@ class TerminalConnection {
     if (n.success) this.flow?.acked(n.data);
   }
 
-  private detach(): void {
-    const s = this.session;
-    this.session = undefined;
+  /** Lets go of the shell (quietly: its end is expected); `starting` tells the browser a new one is coming. */
+  private detach(state?: 'starting'): void {
+    const t = this.terminal;
+    this.terminal = undefined;
     this.flow = undefined;
-    s?.close();
+    t?.close();
+    if (state) this.status({ state });
   }
 
   close(): void {

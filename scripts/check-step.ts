@@ -5,7 +5,7 @@ import { loadConfig } from '../lib/config';
 import { DockerBackend } from '../sandbox/docker-backend';
 import { LABEL_SANDBOX } from '../sandbox/docker-sandbox';
 import { ensureEngine } from '../sandbox/engine';
-import { checkSandbox } from '../grader/grader';
+import { checkSession } from '../grader/grader';
 import { snapshotOf } from '../grader/snapshot';
 import { COURSE, runnerOf } from '../lessons/course';
 
@@ -26,7 +26,7 @@ try {
   } else {
     const step = COURSE.find(lessonSlug)?.steps.find((s) => s.id === stepId);
     if (!step) throw new Error(`no step ${stepId} in lesson ${lessonSlug}`);
-    const verdict = await checkSandbox(entry, runnerOf(step).run, answer);
+    const verdict = await checkSession([{ name: id, entry }], runnerOf(step).run, answer);
     console.log(JSON.stringify(verdict, null, 2));
     process.exitCode = verdict.pass ? 0 : 1;
   }

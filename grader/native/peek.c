@@ -4,10 +4,10 @@
 // sandbox, never to the host or another sandbox. Nothing from the sandbox is ever executed.
 //
 //   read PATH…          each regular file (first MiB): "<bytes>\n" then the bytes, or "-<errno>\n"
-//   namespaces          each entry of /run/netns: "<inode> <name>\0" for a network namespace, or
-//                       "-<errno> <name>\0" for an entry that is not one
+//   namespaces DIR      each entry of DIR (/run/netns, Docker's /run/docker/netns): "<inode> <name>\0"
+//                       for a network namespace, or "-<errno> <name>\0" for an entry that is not one
 //   connect SOCKET      relays file descriptor 3 to and from the unix socket SOCKET
-//   netns NAME CMD…     runs the HOST's CMD in the network namespace /run/netns/NAME
+//   netns PATH CMD…     runs the HOST's CMD in the network namespace at PATH (e.g. /run/netns/NAME)
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -86,14 +86,8 @@ static int read_files(int count, char **paths) {
   return 0;
 }
 
-/** Opens a named namespace (following ip's own symbolic links, which stay inside the sandbox). */
-static int open_netns(const char *name, int *error) {
-  if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, "..")) {
-    *error = EINVAL;
-    return -1;
-  }
-  char path[PATH_MAX];
-  snprintf(path, sizeof path, "/run/netns/%s", name);
+/** Opens a network namespace file (following the learner's symbolic links, which stay inside the sandbox). */
+static int open_netns(const char *path, int *error) {
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     *error = errno;
@@ -107,14 +101,16 @@ static int open_netns(const char *name, int *error) {
   return fd;
 }
 
-static int list_namespaces(void) {
-  DIR *dir = opendir("/run/netns");
-  if (!dir && errno == ENOENT) return 0; // no named namespace yet
-  if (!dir) die("opendir", "/run/netns");
+static int list_namespaces(const char *dirname) {
+  DIR *dir = opendir(dirname);
+  if (!dir && errno == ENOENT) return 0; // none yet
+  if (!dir) die("opendir", dirname);
   for (struct dirent *e; (e = readdir(dir));) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dirname, e->d_name);
     int error = 0;
-    int fd = open_netns(e->d_name, &error);
+    int fd = open_netns(path, &error);
     struct stat st;
     if (fd >= 0 && fstat(fd, &st) < 0) error = errno;
     if (fd >= 0) close(fd);
@@ -125,16 +121,16 @@ static int list_namespaces(void) {
   return 0;
 }
 
-static int run_in_netns(const char *name, char **command) {
+static int run_in_netns(const char *path, char **command) {
   int error = 0;
-  int fd = open_netns(name, &error);
+  int fd = open_netns(path, &error);
   if (fd < 0) {
     errno = error;
-    die("network namespace", name);
+    die("network namespace", path);
   }
   // Back to the host's files before anything is executed: the command is the host's own.
   if (setns(host_mounts, CLONE_NEWNS) < 0) die("setns", "host mounts");
-  if (setns(fd, CLONE_NEWNET) < 0) die("setns", name);
+  if (setns(fd, CLONE_NEWNET) < 0) die("setns", path);
   execvp(command[0], command);
   die("exec", command[0]);
 }
@@ -174,13 +170,13 @@ static int relay(const char *socket_path) {
 
 int main(int argc, char **argv) {
   if (argc < 3 || strspn(argv[1], "0123456789") != strlen(argv[1])) {
-    fprintf(stderr, "usage: netlab-peek PID read PATH… | namespaces | connect SOCKET | netns NAME CMD…\n");
+    fprintf(stderr, "usage: netlab-peek PID read PATH… | namespaces DIR | connect SOCKET | netns PATH CMD…\n");
     return 2;
   }
   enter_mounts(argv[1]);
   const char *command = argv[2];
   if (!strcmp(command, "read")) return read_files(argc - 3, argv + 3);
-  if (!strcmp(command, "namespaces")) return list_namespaces();
+  if (!strcmp(command, "namespaces") && argc == 4) return list_namespaces(argv[3]);
   if (!strcmp(command, "connect") && argc == 4) return relay(argv[3]);
   if (!strcmp(command, "netns") && argc >= 5) return run_in_netns(argv[3], argv + 4);
   fprintf(stderr, "netlab-peek: unknown command %s\n", command);

@@ -71,7 +71,7 @@ beforeAll(async () => {
   shell = terminalClient(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, learnerCookie(LEARNER));
   shell.open();
   [other] = await Promise.all([backend.create(config.poolName), until(() => shell.state === 'ready', 60_000, 'shell ready')]);
-  sandbox = pool.current(learnerIdOf(LEARNER))!;
+  sandbox = pool.current(learnerIdOf(LEARNER))!.nodes[0]!.sandbox;
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { registerGraderSockets } from '@/grader/grader-socket';
 import { expectRunning } from '@/grader/helpers';
 import type { Snapshot } from '@/grader/model';
 import { Prober } from '@/grader/probes';
-import { snapshotOf, takeSnapshot } from '@/grader/snapshot';
+import { snapshotOf } from '@/grader/snapshot';
 import { EVENTS } from '@/lib/terminal-protocol';
 import type { SandboxEntry, SandboxHandle } from '@/sandbox/backend';
 import { SandboxPool } from '@/sandbox/pool';
@@ -35,11 +35,11 @@ const sh = (script: string) => backend.exec(sandbox, script);
 beforeAll(async () => {
   pool = new SandboxPool(backend, config);
   await pool.start();
-  sandbox = await pool.acquire(learnerIdOf(LEARNER));
+  sandbox = (await pool.acquire(learnerIdOf(LEARNER))).nodes[0]!.sandbox;
   await buildLabState(backend, sandbox);
-  snap = await takeSnapshot(backend, sandbox);
   entry = await backend.entry(sandbox);
-  probe = new Prober(entry.pid, snap);
+  snap = await snapshotOf(entry);
+  probe = new Prober([{ name: sandbox.hostname, pid: entry.pid, snap }]);
 });
 
 afterAll(async () => {

@@ -48,8 +48,8 @@ describe('the sandbox pool', () => {
     await pool.start();
     await until(() => pool!.stats().warm === 1, 60_000);
     const before = await sandboxesOf('it-warm');
-    const handle = await pool.acquire('learner-a');
-    expect(before).toContain(handle.id); // it was the warm one, not a new one
+    const session = await pool.acquire('learner-a');
+    expect(before).toContain(session.nodes[0]!.sandbox.id); // it was the warm one, not a new one
     expect(pool.stats()).toMatchObject({ assigned: 1 });
     await until(() => pool!.stats().warm === 1, 60_000);
     expect(await containersOf('it-warm')).toHaveLength(2);
@@ -59,8 +59,8 @@ describe('the sandbox pool', () => {
     pool = newPool(testConfig('it-assign'));
     await pool.start();
     const events = endedEvents(pool);
-    const endedSandboxes: string[] = [];
-    pool.on('ended', (_learner, _reason, sandboxId) => endedSandboxes.push(sandboxId));
+    const endedSessions: string[] = [];
+    pool.on('ended', (_learner, _reason, sessionId) => endedSessions.push(sessionId));
     const a1 = await pool.acquire('learner-a');
     const a2 = await pool.acquire('learner-a');
     const b = await pool.acquire('learner-b');
@@ -70,8 +70,8 @@ describe('the sandbox pool', () => {
     const a3 = await pool.reset('learner-a');
     expect(a3.id).not.toBe(a1.id);
     expect(events).toEqual([['learner-a', 'reset']]);
-    expect(endedSandboxes).toEqual([a1.id]);
-    expect(await sandboxesOf('it-assign')).toEqual([a3.id, b.id].sort());
+    expect(endedSessions).toEqual([a1.id]);
+    expect(await sandboxesOf('it-assign')).toEqual([a3, b].map((s) => s.nodes[0]!.sandbox.id).sort());
   });
 
   it('queues learners beyond the maximum and serves them when a place frees up', async () => {
@@ -79,7 +79,7 @@ describe('the sandbox pool', () => {
     await pool.start();
     await pool.acquire('learner-a');
     const positions: number[] = [];
-    const waiting = pool.acquire('learner-b', (p) => positions.push(p));
+    const waiting = pool.acquire('learner-b', undefined, (p) => positions.push(p));
     await until(() => positions.length > 0, 60_000);
     expect(positions[0]).toBe(1);
     expect(pool.stats()).toMatchObject({ queued: 1, assigned: 1 });
