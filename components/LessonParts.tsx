@@ -128,12 +128,15 @@ export function CodeBlock({
   const { runInTerminal, text } = useLesson();
   const [copied, setCopied] = useState(false);
   const runnable = /\brun\b/.test(meta ?? '');
+  // ```sh run node=node2: a multi-host lesson's block for one node (its tab is brought into view).
+  const node = /\bnode=([a-z][a-z0-9-]*)/.exec(meta ?? '')?.[1];
   return (
-    <div className={`code-block${runnable ? ' code-block-run' : ''}`}>
+    <div className={`code-block${runnable ? ' code-block-run' : ''}`} data-node={node}>
+      {node && <span className="code-node">{node}</span>}
       <pre {...props} />
       {runnable && (
         <div className="code-actions">
-          <button type="button" className="button-run" data-testid="run" onClick={() => runInTerminal(source)}>
+          <button type="button" className="button-run" data-testid="run" onClick={() => runInTerminal(source, node)}>
             ▶ {text['code.run']}
           </button>
           <button

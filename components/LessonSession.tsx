@@ -1,7 +1,8 @@
 'use client';
-// The live state of a lesson page: one socket (shared by the terminal and the steps), each step's status and
-// last verdict, and the current step (the first not yet passed), which the server re-checks after each
-// command. Components read it with useLesson().
+// The live state of a lesson page: its sockets (one per terminal; the first also carries the steps and the
+// map), each step's status and last verdict, and the current step (the first not yet passed), which the
+// server re-checks after each command. A multi-host lesson has a terminal per node and one of them in view.
+// Components read it with useLesson().
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { io, type Socket } from 'socket.io-client';
@@ -16,15 +17,23 @@ type LessonState = {
   lesson: string;
   lang: Lang;
   text: Record<string, string>;
+  /** The steps' and the map's socket, and the (first node's) terminal's. */
   socket: Socket | null;
+  /** A multi-host lesson's nodes; undefined when the lesson has one sandbox. */
+  nodes?: string[];
+  /** The socket of a node's terminal (of the only terminal when there are no nodes). */
+  terminalSocket: (node?: string) => Socket | null;
+  /** The node whose terminal is in view (▶ Run types there). */
+  activeNode?: string;
+  setActiveNode: (node: string) => void;
   steps: StepInfo[];
   status: Record<string, StepStatus>;
   verdicts: Record<string, Verdict | undefined>;
   checking: Record<string, boolean>;
   check: (step: string, answer?: string) => void;
   solutionOpened: (step: string) => void;
-  /** Types a command into the terminal and runs it (the ▶ Run buttons). */
-  runInTerminal: (command: string) => void;
+  /** Types a command into the terminal (of the node named, brought into view) and runs it: the ▶ Run buttons. */
+  runInTerminal: (command: string, node?: string) => void;
 };
 
 const LessonContext = createContext<LessonState | null>(null);
@@ -41,6 +50,7 @@ export function LessonSession({
   text,
   steps,
   passed,
+  nodes,
   children,
 }: {
   lesson: string;
@@ -48,10 +58,15 @@ export function LessonSession({
   text: Record<string, string>;
   steps: StepInfo[];
   passed: string[];
+  nodes?: string[];
   children: React.ReactNode;
 }) {
   const router = useRouter();
   const [socket, setSocket] = useState<Socket | null>(null);
+  /** The other nodes' terminal sockets (each a connection of its own, so each its own shell). */
+  const [nodeSockets, setNodeSockets] = useState<Record<string, Socket>>({});
+  const [activeNode, setActiveNode] = useState(nodes?.[0]);
+  const nodeList = nodes?.join(',');
   const [status, setStatus] = useState<Record<string, StepStatus>>(() =>
     Object.fromEntries(steps.map((s) => [s.id, passed.includes(s.id) ? 'passed' : 'pending'])),
   );
@@ -82,10 +97,15 @@ export function LessonSession({
       if (currentRef.current) s.emit(EVENTS.currentStep, { lesson, step: currentRef.current });
     });
     setSocket(s);
+    const others = Object.fromEntries(
+      (nodeList?.split(',').slice(1) ?? []).map((node) => [node, io({ transports: ['websocket'], withCredentials: true, forceNew: true })]),
+    );
+    setNodeSockets(others);
     return () => {
       s.close();
+      for (const o of Object.values(others)) o.close();
     };
-  }, [lesson, router]);
+  }, [lesson, router, nodeList]);
 
   useEffect(() => {
     if (socket?.connected && current) socket.emit(EVENTS.currentStep, { lesson, step: current });
@@ -99,17 +119,23 @@ export function LessonSession({
     [socket, lesson],
   );
   const solutionOpened = useCallback((step: string) => socket?.emit(EVENTS.solutionOpened, { lesson, step }), [socket, lesson]);
+  const terminalSocket = useCallback(
+    (node?: string) => (node === undefined || node === nodes?.[0] ? socket : (nodeSockets[node] ?? null)),
+    [socket, nodeSockets, nodes],
+  );
   const runInTerminal = useCallback(
-    (command: string) => {
+    (command: string, node?: string) => {
+      const target = node && nodes?.includes(node) ? node : activeNode;
+      if (target) setActiveNode(target);
       const lines = command.replace(/\n+$/, '').split('\n');
-      socket?.emit(EVENTS.input, lines.join('\r') + '\r');
+      terminalSocket(target)?.emit(EVENTS.input, lines.join('\r') + '\r');
     },
-    [socket],
+    [terminalSocket, activeNode, nodes],
   );
 
   const value = useMemo(
-    () => ({ lesson, lang, text, socket, steps, status, verdicts, checking, check, solutionOpened, runInTerminal }),
-    [lesson, lang, text, socket, steps, status, verdicts, checking, check, solutionOpened, runInTerminal],
+    () => ({ lesson, lang, text, socket, nodes, terminalSocket, activeNode, setActiveNode, steps, status, verdicts, checking, check, solutionOpened, runInTerminal }),
+    [lesson, lang, text, socket, nodes, terminalSocket, activeNode, steps, status, verdicts, checking, check, solutionOpened, runInTerminal],
   );
   return <LessonContext.Provider value={value}>{children}</LessonContext.Provider>;
 }

@@ -1,6 +1,8 @@
 'use client';
 // The learner's terminal: xterm.js in the browser, socket.io to the server, a tmux session in the sandbox.
-// data-state is a contract for tests: connecting → ready (the prompt is live) | error.
+// A multi-host lesson has one per node, switched by tabs; each stays mounted (its shell and scrollback
+// live on) and only the one in view carries the test contract: data-testid="terminal", data-state
+// (connecting → ready, the prompt is live | error) and, with nodes, data-host.
 import { useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { Terminal as XTerm } from '@xterm/xterm';
@@ -53,12 +55,70 @@ function describe(status: TerminalStatus, text: Text): View {
   }
 }
 
+/** The terminal panel: its toolbar (the shell's state, or a tab per node; Start over) and the shells. */
 export function Terminal() {
-  const { socket, lesson, text } = useLesson();
+  const { nodes, activeNode, setActiveNode, text } = useLesson();
+  const [states, setStates] = useState<Record<string, View['state']>>({});
+  const [resets, setResets] = useState(0);
+  const screens = nodes ?? [undefined];
+  const startOver = () => {
+    if (window.confirm(text['terminal.reset.confirm'])) setResets((n) => n + 1);
+  };
+  const stateOf = (node?: string) => states[node ?? ''] ?? 'connecting';
+  return (
+    <div className="terminal-frame">
+      <div className="terminal-toolbar">
+        {nodes ? (
+          <div className="node-tabs" role="tablist" aria-label={text['terminal.nodes']}>
+            {nodes.map((node) => (
+              <button
+                key={node}
+                type="button"
+                role="tab"
+                className="node-tab"
+                data-testid="node-tab"
+                data-host={node}
+                aria-selected={node === activeNode}
+                onClick={() => setActiveNode(node)}
+              >
+                <span className={`terminal-dot terminal-dot-${stateOf(node)}`} aria-hidden /> root@{node}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <>
+            <span className={`terminal-dot terminal-dot-${stateOf()}`} aria-hidden />
+            <span className="terminal-title">root shell</span>
+          </>
+        )}
+        <button type="button" className="button-quiet" data-testid="reset" onClick={startOver}>
+          {text['terminal.reset']}
+        </button>
+      </div>
+      {screens.map((node) => (
+        <TerminalScreen
+          key={node ?? ''}
+          node={node}
+          active={node === activeNode}
+          resets={resets}
+          onState={(state) => setStates((all) => (all[node ?? ''] === state ? all : { ...all, [node ?? '']: state }))}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** One shell: xterm.js on its socket. `resets` counts "Start over": the shell in view asks for a fresh session. */
+function TerminalScreen({ node, active, resets, onState }: { node?: string; active: boolean; resets: number; onState: (state: View['state']) => void }) {
+  const { terminalSocket, lesson, text } = useLesson();
+  const socket = terminalSocket(node);
   const hostRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<XTerm | null>(null);
+  const fitRef = useRef<(() => void) | null>(null);
   const [view, setView] = useState<View>({ state: 'connecting', message: text['terminal.starting']! });
   const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => onState(view.state), [view.state, onState]);
 
   useEffect(() => {
     if (!socket) return;
@@ -82,10 +142,16 @@ export function Terminal() {
       const fit = new FitAddon();
       term.loadAddon(fit);
       term.open(hostRef.current);
-      fit.fit();
+      // A shell out of view has no size of its own yet: it gets the default until it is shown.
+      if (hostRef.current.offsetWidth) fit.fit();
       termRef.current = term;
 
       const size = () => ({ cols: term.cols, rows: term.rows });
+      const open = () => socket.emit(EVENTS.open, { ...size(), lesson, node });
+      fitRef.current = () => {
+        fit.fit();
+        if (socket.connected) socket.emit(EVENTS.resize, size());
+      };
       let unacked = 0;
       let ackTimer: ReturnType<typeof setTimeout> | undefined;
       const flushAck = () => {
@@ -97,7 +163,7 @@ export function Terminal() {
 
       // Handlers kept by name: the socket is shared with the steps, so only these are removed on cleanup.
       const handlers: [string, Parameters<Socket['on']>[1]][] = [
-        ['connect', () => socket.emit(EVENTS.open, { ...size(), lesson })],
+        ['connect', open],
         [
           'connect_error',
           (err: Error & { data?: { code?: string } }) => {
@@ -112,7 +178,7 @@ export function Terminal() {
           (status: TerminalStatus) => {
             if (status.state === 'starting' || status.state === 'queued') term.reset();
             setView(describe(status, text));
-            if (status.state === 'ready') term.focus();
+            if (status.state === 'ready' && hostRef.current?.offsetWidth) term.focus();
           },
         ],
         [
@@ -135,7 +201,7 @@ export function Terminal() {
         ],
       ];
       for (const [event, handler] of handlers) socket.on(event, handler);
-      if (socket.connected) socket.emit(EVENTS.open, { ...size(), lesson });
+      if (socket.connected) open();
       term.onData((data) => {
         for (let i = 0; i < data.length; i += INPUT_CHUNK) socket.emit(EVENTS.input, data.slice(i, i + INPUT_CHUNK));
       });
@@ -144,8 +210,7 @@ export function Terminal() {
       const observer = new ResizeObserver(() => {
         clearTimeout(resizeTimer);
         resizeTimer = setTimeout(() => {
-          fit.fit();
-          if (socket.connected) socket.emit(EVENTS.resize, size());
+          if (hostRef.current?.offsetWidth) fitRef.current?.();
         }, 60);
       });
       observer.observe(hostRef.current);
@@ -155,6 +220,7 @@ export function Terminal() {
         clearTimeout(resizeTimer);
         clearTimeout(ackTimer);
         for (const [event, handler] of handlers) socket.off(event, handler);
+        fitRef.current = null;
         term.dispose();
       };
     })();
@@ -162,44 +228,47 @@ export function Terminal() {
       disposed = true;
       cleanup();
     };
-  }, [socket, lesson, text]);
+  }, [socket, lesson, node, text]);
+
+  // Shown: take the panel's size and the keyboard.
+  useEffect(() => {
+    if (!active) return;
+    fitRef.current?.();
+    termRef.current?.focus();
+  }, [active]);
 
   const reopen = (event: string) => {
     const term = termRef.current;
     if (!term || !socket) return;
     setView({ state: 'connecting', message: text['terminal.starting']! });
     if (!socket.connected) socket.connect();
-    else socket.emit(event, { cols: term.cols, rows: term.rows, lesson });
+    else socket.emit(event, { cols: term.cols, rows: term.rows, lesson, node });
   };
 
-  const startOver = () => {
-    if (window.confirm(text['terminal.reset.confirm'])) reopen(EVENTS.reset);
-  };
+  // "Start over" (counted by the panel) is asked for by the shell in view; the others follow on the server.
+  const seenResets = useRef(resets);
+  useEffect(() => {
+    if (resets === seenResets.current) return;
+    seenResets.current = resets;
+    if (active) reopen(EVENTS.reset);
+  });
 
+  const contract = active ? { 'data-testid': 'terminal', 'data-state': view.state, ...(node ? { 'data-host': node } : {}) } : {};
   return (
-    <div className="terminal-frame">
-      <div className="terminal-toolbar">
-        <span className={`terminal-dot terminal-dot-${view.state}`} aria-hidden />
-        <span className="terminal-title">root shell</span>
-        <button type="button" className="button-quiet" data-testid="reset" onClick={startOver}>
-          {text['terminal.reset']}
-        </button>
-      </div>
-      <div className="terminal" data-testid="terminal" data-state={view.state}>
-        <div className="terminal-host" ref={hostRef} />
-        {view.state !== 'ready' && (
-          <div className={`terminal-overlay terminal-overlay-${view.state}`} role="status">
-            {view.state === 'connecting' && <span className="spinner" aria-hidden />}
-            <p>{view.message}</p>
-            {view.state === 'error' && view.retry && (
-              <button type="button" className="button" onClick={() => reopen(EVENTS.open)}>
-                {text['terminal.retry']}
-              </button>
-            )}
-          </div>
-        )}
-        {notice && <div className="terminal-notice">{notice}</div>}
-      </div>
+    <div className={`terminal${active ? '' : ' terminal-hidden'}`} {...contract}>
+      <div className="terminal-host" ref={hostRef} />
+      {view.state !== 'ready' && (
+        <div className={`terminal-overlay terminal-overlay-${view.state}`} role="status">
+          {view.state === 'connecting' && <span className="spinner" aria-hidden />}
+          <p>{view.message}</p>
+          {view.state === 'error' && view.retry && (
+            <button type="button" className="button" onClick={() => reopen(EVENTS.open)}>
+              {text['terminal.retry']}
+            </button>
+          )}
+        </div>
+      )}
+      {notice && <div className="terminal-notice">{notice}</div>}
     </div>
   );
 }

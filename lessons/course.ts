@@ -11,6 +11,7 @@ import docker0 from './docker0/lesson';
 import link from './link/lesson';
 import manualNet from './manual-net/lesson';
 import modes from './modes/lesson';
+import multiHost from './multi-host/lesson';
 import ports from './ports/lesson';
 import userNetworks from './user-networks/lesson';
 import vethNetns from './veth-netns/lesson';
@@ -29,6 +30,7 @@ const DECLARED: [slug: string, lesson: unknown][] = [
   ['modes', modes],
   ['ports', ports],
   ['dns', dns],
+  ['multi-host', multiHost],
   // lesson:new adds lessons above this line
 ];
 

@@ -1,12 +1,18 @@
-// `npm run lesson:new <slug>`: a new lesson folder that passes lessons:verify as generated — one example
-// step with its check and solution, and both texts — added at the end of the course.
+// `npm run lesson:new <slug> [--nodes N]`: a new lesson folder that passes lessons:verify as generated —
+// one example step with its check and solution, and both texts — added at the end of the course.
 import fs from 'node:fs';
 import path from 'node:path';
+import { UNDERLAY } from '../sandbox/backend';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** The files of a new lesson, by name. The example step: a bridge of the learner's own. */
-export function scaffoldFiles(slug: string): Record<string, string> {
+/** The files of a new lesson, by name: one sandbox, or (nodes: 2 or 3) a multi-host lesson. */
+export function scaffoldFiles(slug: string, nodes?: number): Record<string, string> {
+  return nodes ? multiHostFiles(slug, nodes) : singleHostFiles(slug);
+}
+
+/** The example step: a bridge of the learner's own. */
+function singleHostFiles(slug: string): Record<string, string> {
   const bridge = `${slug.replace(/-/g, '').slice(0, 10)}0`;
   return {
     'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md).
@@ -76,11 +82,89 @@ ip link set ${bridge} up
   };
 }
 
+/** The example step: a VXLAN tunnel between node1 and node2, over the session's underlay. */
+function multiHostFiles(slug: string, count: number): Record<string, string> {
+  const names = Array.from({ length: count }, (_, i) => `node${i + 1}`);
+  const tunnel = (i: number, peer: number) =>
+    `ip link add vx0 type vxlan id 42 remote ${UNDERLAY.address(peer)} dstport 4789 dev eth0 && ip addr add 10.42.0.${i + 1}/24 dev vx0 && ip link set vx0 up`;
+  return {
+    'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md, "Multi-host lessons").
+import { link } from '../../grader/helpers';
+import { fail, pass } from '../../grader/verdict';
+import { defineLesson } from '../format';
+
+export default defineLesson({
+  slug: '${slug}',
+  minutes: 15,
+  nodes: [${names.map((n) => `'${n}'`).join(', ')}],
+  title: { en: 'New lesson: ${slug}', zh: '新课程：${slug}' },
+  summary: { en: 'What the learner builds across the nodes.', zh: '学员要在这几个节点之间搭建什么。' },
+  setup: [],
+  steps: [
+    {
+      id: 'tunnel',
+      title: { en: 'A VXLAN tunnel between node1 and node2', zh: 'node1 与 node2 之间的 VXLAN 隧道' },
+      points: 10,
+      solution: [
+        { node: 'node1', run: '${tunnel(0, 1)}' },
+        { node: 'node2', run: '${tunnel(1, 0)}' },
+      ],
+      check: async ({ snaps, probe }) => {
+        for (const node of ['node1', 'node2']) {
+          if (!link(snaps[node]!.host, 'vx0')?.vxlan)
+            return fail({ en: \`\${node} has no vxlan device vx0 yet.\`, zh: \`\${node} 上还没有 vxlan 设备 vx0。\` });
+        }
+        if (!(await probe.ping({ node: 'node2', host: true }, '10.42.0.1')).ok)
+          return fail({ en: 'node2 cannot reach 10.42.0.1 through the tunnel.', zh: 'node2 无法通过隧道访问 10.42.0.1。' });
+        return pass({ en: 'node2 reaches node1 through the tunnel.', zh: 'node2 通过隧道访问到了 node1。' });
+      },
+    },
+  ],
+});
+`,
+    'index.mdx': `An introduction: what this lesson builds across the nodes (${names.join(', ')}) and why it matters.
+
+<Step id="tunnel">
+
+## A VXLAN tunnel between node1 and node2
+
+\`\`\`sh run node=node1
+${tunnel(0, 1)}
+\`\`\`
+
+\`\`\`sh run node=node2
+${tunnel(1, 0)}
+ping -c 2 10.42.0.1
+\`\`\`
+
+</Step>
+`,
+    'index.zh.mdx': `简介：这一课要在这几个节点（${names.join('、')}）之间搭建什么，为什么重要。
+
+<Step id="tunnel">
+
+## node1 与 node2 之间的 VXLAN 隧道
+
+\`\`\`sh run node=node1
+${tunnel(0, 1)}
+\`\`\`
+
+\`\`\`sh run node=node2
+${tunnel(1, 0)}
+ping -c 2 10.42.0.1
+\`\`\`
+
+</Step>
+`,
+  };
+}
+
 const identifier = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^(\d)/, '_$1');
 
 /** Writes lessons/<slug>/ and adds the lesson at the end of lessons/course.ts. */
-export function scaffoldLesson(root: string, slug: string): string[] {
+export function scaffoldLesson(root: string, slug: string, nodes?: number): string[] {
   if (!SLUG.test(slug)) throw new Error(`"${slug}" is not a lesson slug: use lower-case words joined by dashes, e.g. my-lesson`);
+  if (nodes !== undefined && ![2, 3].includes(nodes)) throw new Error(`a multi-host lesson has 2 or 3 nodes, not ${nodes}`);
   const dir = path.join(root, 'lessons', slug);
   if (fs.existsSync(dir)) throw new Error(`lessons/${slug} already exists`);
   const coursePath = path.join(root, 'lessons', 'course.ts');
@@ -90,7 +174,7 @@ export function scaffoldLesson(root: string, slug: string): string[] {
   if (!course.includes(importMark) || !course.includes(lessonMark)) throw new Error('lessons/course.ts has lost its lesson:new markers');
   const name = identifier(slug);
   fs.mkdirSync(dir, { recursive: true });
-  const written = Object.entries(scaffoldFiles(slug)).map(([file, text]) => {
+  const written = Object.entries(scaffoldFiles(slug, nodes)).map(([file, text]) => {
     fs.writeFileSync(path.join(dir, file), text);
     return `lessons/${slug}/${file}`;
   });

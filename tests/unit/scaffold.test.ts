@@ -23,7 +23,7 @@ describe('lesson:new', () => {
     ]);
     const course = fs.readFileSync(path.join(root, 'lessons/course.ts'), 'utf8');
     expect(course).toContain("import myBridge from './my-bridge/lesson';\n// lesson:new adds imports above this line");
-    expect(course).toMatch(/\['dns', dns\],\n {2}\['my-bridge', myBridge\],\n {2}\/\/ lesson:new adds lessons above this line/);
+    expect(course).toMatch(/\['multi-host', multiHost\],\n {2}\['my-bridge', myBridge\],\n {2}\/\/ lesson:new adds lessons above this line/);
     const lesson = fs.readFileSync(path.join(root, 'lessons/my-bridge/lesson.ts'), 'utf8');
     expect(lesson).toContain("slug: 'my-bridge'");
     expect(lesson).toContain("ip link add mybridge0 type bridge");
@@ -37,9 +37,20 @@ describe('lesson:new', () => {
     }
   });
 
-  it('refuses a bad slug and an existing lesson, saying why', () => {
+  it('writes a multi-host lesson whose texts run each block on its node', () => {
+    const files = scaffoldFiles('across', 3);
+    expect(files['lesson.ts']).toContain("nodes: ['node1', 'node2', 'node3']");
+    expect(files['lesson.ts']).toContain("{ node: 'node2', run: 'ip link add vx0 type vxlan id 42 remote 172.16.0.11 dstport 4789 dev eth0");
+    for (const text of [files['index.mdx']!, files['index.zh.mdx']!]) {
+      expect(stepIdsIn(text).map((s) => s.id)).toEqual(['tunnel']);
+      expect(text).toContain('```sh run node=node2\n');
+    }
+  });
+
+  it('refuses a bad slug, an existing lesson and a node count it cannot run, saying why', () => {
     const root = tempRoot();
     expect(() => scaffoldLesson(root, 'My Lesson')).toThrow('"My Lesson" is not a lesson slug');
+    expect(() => scaffoldLesson(root, 'four', 4)).toThrow('a multi-host lesson has 2 or 3 nodes, not 4');
     scaffoldLesson(root, 'twice');
     expect(() => scaffoldLesson(root, 'twice')).toThrow('lessons/twice already exists');
   });

@@ -19,6 +19,7 @@ const CLIENT_TEXT_KEYS = [
   'terminal.retry',
   'terminal.reset',
   'terminal.reset.confirm',
+  'terminal.nodes',
   'terminal.error.no-learner',
   'terminal.error.foreign-origin',
   'terminal.error.start-failed',
@@ -49,6 +50,7 @@ const CLIENT_TEXT_KEYS = [
   'topology.kind.host',
   'topology.kind.bridge',
   'topology.kind.veth',
+  'topology.kind.vxlan',
   'topology.kind.container',
   'topology.kind.netns',
   'topology.kind.network',
@@ -104,7 +106,7 @@ export default async function LessonPage({
     </>
   );
   return (
-    <LessonSession lesson={slug} lang={lang} text={text} steps={steps} passed={passed}>
+    <LessonSession lesson={slug} lang={lang} text={text} steps={steps} passed={passed} nodes={lesson?.nodes}>
       <LessonLayout
         text={body}
         terminal={<Terminal />}
