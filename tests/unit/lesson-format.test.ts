@@ -46,13 +46,40 @@ describe('the lesson format', () => {
     expect(message).toContain('steps.1: a step needs exactly one of `check` or `quiz`');
   });
 
+  it('accepts a multi-host lesson whose commands name its nodes, one capturing for the next', () => {
+    const solution = [{ node: 'node1', run: 'docker swarm join-token -q worker', capture: 'TOKEN' }, { node: 'node2', run: 'docker swarm join --token "$TOKEN" node1' }];
+    const lesson = validateLesson({ ...valid, nodes: ['node1', 'node2'], steps: [{ ...valid.steps[0], solution }] }, 'lessons/demo/lesson.ts');
+    expect(lesson.nodes).toEqual(['node1', 'node2']);
+    expect(lesson.steps[0]!.solution).toEqual(solution);
+  });
+
+  it('refuses a node count it cannot run, unknown nodes, and nodes in a lesson that has none', () => {
+    const at = (input: unknown) => {
+      try {
+        validateLesson(input, 'lessons/demo/lesson.ts');
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(at({ ...valid, nodes: ['node1'] })).toContain('nodes: a multi-host lesson has 2 or 3 nodes');
+    expect(at({ ...valid, nodes: ['a', 'b', 'c', 'd'] })).toContain('nodes: a multi-host lesson has 2 or 3 nodes');
+    expect(at({ ...valid, nodes: ['node1', 'node1'] })).toContain('nodes: a node is named twice');
+    expect(at({ ...valid, nodes: ['node1', 'Node 2'] })).toContain('nodes.1: a host name of at most 12');
+    const onNode3 = { ...valid.steps[0], solution: [{ node: 'node3', run: 'true' }] };
+    expect(at({ ...valid, nodes: ['node1', 'node2'], steps: [onNode3] })).toContain('steps.0.solution.0.node: there is no node node3 (the nodes are node1, node2)');
+    expect(at({ ...valid, steps: [onNode3] })).toContain('steps.0.solution.0.node: only a multi-host lesson (with `nodes`) names nodes');
+    expect(at({ ...valid, nodes: ['node1', 'node2'], setup: [{ node: 'node2', run: 'x', capture: 'lower' }] })).toContain('setup.0.capture: an upper-case variable name');
+  });
+
   it('refuses a step id used twice', () => {
     const twice = { ...valid, steps: [valid.steps[0], { ...valid.steps[0] }] };
     expect(() => validateLesson(twice, 'lessons/demo/lesson.ts')).toThrow('steps.1.id: step id one is used twice');
   });
 
   it('loads the course: written lessons validated, every slug in order', () => {
-    expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns']);
+    expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns', 'multi-host']);
+    expect(COURSE.find('multi-host')?.nodes).toEqual(['node1', 'node2']);
     expect(COURSE.find('docker0')?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
     expect(COURSE.find('veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']);
     expect(COURSE.resolveStep('docker0', 'see-docker0')?.quiz).toBe(true);
