@@ -27,7 +27,7 @@ type IpAddrEntry = {
   link?: string;
   link_index?: number;
   link_netnsid?: number;
-  linkinfo?: { info_kind?: string; info_data?: { id?: number; port?: number; local?: string; remote?: string; group?: string; mode?: string } };
+  linkinfo?: { info_kind?: string; info_data?: { id?: number; port?: number; local?: string; remote?: string; group?: string; mode?: string; link?: string } };
   addr_info?: { family: string; local: string; prefixlen: number; scope?: string }[];
 };
 type IpRouteEntry = { dst: string; gateway?: string; dev?: string; protocol?: string; scope?: string; prefsrc?: string };
@@ -61,10 +61,10 @@ export function parseIpBatch(text: string): { links: Link[]; routes: Route[] } {
       mtu: e.mtu ?? 0,
       master: e.master,
       // A veth's peer in the same namespace is named ("link"); one elsewhere is given by index and namespace
-      // id. For a macvlan or vxlan, "link" is the device it sits on.
+      // id. For a macvlan, "link" is the device it sits on; a vxlan names its device in its own details.
       peerIfindex: kind === 'veth' ? (e.link_index ?? (e.link ? byName.get(e.link) : undefined)) : undefined,
       linkNetnsId: e.link_netnsid,
-      parent: kind !== 'veth' ? e.link : undefined,
+      parent: kind === 'vxlan' ? data?.link : kind !== 'veth' ? e.link : undefined,
       macvlanMode: kind === 'macvlan' ? data?.mode : undefined,
       vxlan: kind === 'vxlan' && data?.id !== undefined ? { id: data.id, port: data.port, local: data.local, remote: data.remote, group: data.group } : undefined,
       addresses,

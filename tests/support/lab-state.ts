@@ -1,6 +1,7 @@
 // A known network state built in a sandbox by commands, used by the grader's integration test, the fixture
 // capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet and
 // a published port, a --link, none mode, a second user network) and 2 named namespaces with a veth pair.
+import type { Command } from '../../lessons/format';
 import type { SandboxBackend, SandboxHandle } from '../../sandbox/backend';
 
 export const LAB_STATE_SCRIPT = `
@@ -36,6 +37,27 @@ done
 docker rm -f c20 >/dev/null && docker run -d --name c20 --network net1 -p 9090:80 nginx >/dev/null
 for n in 1 2 3 4 5; do ip netns add ns$n; ip link add v$n type veth peer name v$n-in; ip link set v$n-in netns ns$n; done
 `;
+
+/**
+ * Two nodes: a swarm (node1 manager, node2 worker), an attachable overlay with a container on each node, a
+ * service with a task on each node, a VXLAN device of the learner's own on node1, and a macvlan network on
+ * eth0 of each node with a container.
+ */
+export const SESSION_STATE: Command[] = [
+  { node: 'node1', run: 'docker swarm init --advertise-addr 172.16.0.11 >/dev/null' },
+  { node: 'node1', run: 'docker swarm join-token -q worker', capture: 'TOKEN' },
+  { node: 'node2', run: 'docker swarm join --token "$TOKEN" 172.16.0.11:2377' },
+  { node: 'node1', run: 'docker network create -d overlay --attachable ovnet && docker run -d --name c1 --network ovnet busybox sleep 1d' },
+  { node: 'node2', run: 'docker run -d --name c2 --network ovnet busybox sleep 1d' },
+  {
+    node: 'node1',
+    run: `docker service create -d --name web --replicas 2 --replicas-max-per-node 1 --endpoint-mode dnsrr --network ovnet busybox sleep 1d >/dev/null
+      for i in $(seq 1 60); do [ "$(docker service ps web -f desired-state=running --format '{{.CurrentState}}' | grep -c ^Running)" = 2 ] && exit 0; sleep 0.5; done; exit 1`,
+  },
+  { node: 'node1', run: 'ip link add vx0 type vxlan id 42 remote 172.16.0.12 dstport 4789 dev eth0 && ip link set vx0 up' },
+  { node: 'node1', run: 'docker network create -d macvlan --subnet 172.16.0.0/24 --ip-range 172.16.0.32/28 -o parent=eth0 mv && docker run -d --name m1 --network mv busybox sleep 1d' },
+  { node: 'node2', run: 'docker network create -d macvlan --subnet 172.16.0.0/24 --ip-range 172.16.0.48/28 -o parent=eth0 mv && docker run -d --name m2 --network mv busybox sleep 1d' },
+];
 
 export async function buildState(backend: SandboxBackend, sandbox: SandboxHandle, script: string): Promise<void> {
   const r = await backend.exec(sandbox, script);

@@ -132,3 +132,34 @@ describe('text parsers', () => {
     ]);
   });
 });
+
+describe('a node of a swarm, as parsed', () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/snapshots/session.json'), 'utf8'));
+  const [node1, node2] = [parseSnapshot(raw.node1), parseSnapshot(raw.node2)];
+
+  it("knows the swarm: node1 manages it at its underlay address and sees both nodes; node2 is a worker", () => {
+    expect(node1.errors).toEqual([]);
+    expect(node1.swarm).toMatchObject({ state: 'active', manager: true, nodeAddr: '172.16.0.11' });
+    expect(node1.swarm.nodes.map((n) => [n.hostname, n.role, n.state]).sort()).toEqual([['node1', 'manager', 'ready'], ['node2', 'worker', 'ready']]);
+    expect(node2.swarm).toMatchObject({ state: 'active', manager: false, nodeAddr: '172.16.0.12', services: [] });
+  });
+
+  it("knows the service's mode, network and tasks, each with the node it runs on", () => {
+    const web = node1.swarm.services.find((s) => s.name === 'web')!;
+    expect(web).toMatchObject({ mode: 'replicated', replicas: 2, endpointMode: 'dnsrr', networks: ['ovnet'] });
+    expect(web.tasks.filter((t) => t.state === 'running').map((t) => t.node).sort()).toEqual(['node1', 'node2']);
+    expect(web.tasks.map((t) => t.slot).sort()).toEqual([1, 2]);
+  });
+
+  it("knows the overlay (swarm scope, attachable, its VNI), the macvlan (parent, range) and the VXLAN devices", () => {
+    const ovnet = node1.networks.find((n) => n.name === 'ovnet')!;
+    expect(ovnet).toMatchObject({ driver: 'overlay', scope: 'swarm', attachable: true });
+    expect(ovnet.vnis).toHaveLength(1);
+    const overlayDevice = node1.overlays.flatMap((ns) => ns.links).find((l) => l.vxlan?.id === ovnet.vnis[0]);
+    expect(overlayDevice).toMatchObject({ kind: 'vxlan', vxlan: { port: 4789 } });
+    expect(node1.host.links.find((l) => l.name === 'vx0')).toMatchObject({ kind: 'vxlan', parent: 'eth0', vxlan: { id: 42, port: 4789, remote: '172.16.0.12' } });
+    expect(node2.networks.find((n) => n.name === 'mv')).toMatchObject({ driver: 'macvlan', subnets: ['172.16.0.0/24'], ipRanges: ['172.16.0.48/28'], options: { parent: 'eth0' } });
+    const m2 = node2.containers.find((c) => c.name === 'm2')!;
+    expect(m2.netns!.links.find((l) => l.name === 'eth0')).toMatchObject({ kind: 'macvlan', macvlanMode: 'bridge' });
+  });
+});
