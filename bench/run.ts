@@ -34,10 +34,16 @@ function benchPool(docker: Docker, config: Config, poolName: string, poolSize: n
   return new SandboxPool(new DockerBackend(docker, poolConfig), poolConfig);
 }
 
+/** The lesson a session is asked for in the session figure: two nodes, no setup. */
+const SESSION_LESSON = { slug: 'bench-session', nodes: ['node1', 'node2'] };
+
 async function serve(pool: SandboxPool) {
   const server = http.createServer();
   let topology: TopologyFeed | undefined;
-  const io = attachTerminalSockets(server, pool, { onCommandFinished: (id) => topology?.commandFinished(id) });
+  const io = attachTerminalSockets(server, pool, {
+    onCommandFinished: (id) => topology?.commandFinished(id),
+    nodesOf: (lesson) => (lesson === SESSION_LESSON.slug ? SESSION_LESSON.nodes : undefined),
+  });
   topology = new TopologyFeed(io, pool);
   // The baseline: a plain socket.io echo on the same server.
   io.on('connection', (socket) => socket.on('bench:echo', (data: string) => socket.emit('bench:echo', data)));
@@ -59,9 +65,18 @@ async function timeToPrompt(base: string): Promise<{ ms: number; client: Termina
   return { ms: performance.now() - started, client, learnerId: learnerIdOf(learner) };
 }
 
+/** A new sandbox loads its lesson images for a moment after it is ready: a pool at rest is past that. */
+const SETTLE_MS = 3000;
+
+/** Waits for the warm pool to be full again, and at rest. */
+async function warmAndAtRest(pool: SandboxPool, size: number): Promise<void> {
+  await until(() => pool.stats().warm === size, 120_000, 'warm pool refilled');
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+}
+
 /**
  * Time to prompt for `runs` learners one after another, each then released. With a warm pool, each run
- * first waits for the pool to be full again, so every learner is served from it.
+ * first waits for the pool to be full again and at rest, so every learner is served from it.
  */
 async function readyTimes(docker: Docker, config: Config, poolSize: number, runs: number): Promise<number[]> {
   const pool = benchPool(docker, config, `bench-ready-${poolSize}`, poolSize);
@@ -69,11 +84,38 @@ async function readyTimes(docker: Docker, config: Config, poolSize: number, runs
   const { server, base } = await serve(pool);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await until(() => pool.stats().warm === poolSize, 120_000, 'warm pool refilled');
+    if (poolSize) await warmAndAtRest(pool, poolSize);
     const { ms, client, learnerId } = await timeToPrompt(base);
     samples.push(ms);
     client.close();
     await pool.release(learnerId, 'reset');
+  }
+  await pool.stop();
+  server.close();
+  return samples;
+}
+
+/**
+ * Time from a learner asking for a 2-node lesson (a terminal for each node, opened at once) to both
+ * prompts, 5 times, each from a full warm pool of two, at rest.
+ */
+async function sessionReadyTimes(docker: Docker, config: Config, runs: number): Promise<number[]> {
+  const pool = benchPool(docker, config, 'bench-session', 2);
+  await pool.start();
+  const { server, base } = await serve(pool);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await warmAndAtRest(pool, 2);
+    const learner = ++learnerNumber;
+    const clients = SESSION_LESSON.nodes.map(() => terminalClient(base, learnerCookie(learner)));
+    await Promise.all(clients.map((c) => new Promise<void>((r) => c.socket.on('connect', () => r()))));
+    const started = performance.now();
+    const prompts = clients.map((c) => c.nextOutput());
+    clients.forEach((c, n) => c.socket.emit(EVENTS.open, { cols: 100, rows: 30, lesson: SESSION_LESSON.slug, node: SESSION_LESSON.nodes[n] }));
+    await Promise.all(prompts);
+    samples.push(performance.now() - started);
+    for (const c of clients) c.close();
+    await pool.release(learnerIdOf(learner), 'reset');
   }
   await pool.stop();
   server.close();
@@ -209,6 +251,8 @@ async function main() {
   try {
     log('ready_warm_ms: 10 learners, each given a warm sandbox');
     const warm = await readyTimes(engine.docker, config, 2, 10);
+    log('ready_session_2_ms: 5 learners asking for a 2-node lesson, from a warm pool of two');
+    const session = await sessionReadyTimes(engine.docker, config, 5);
     log('ready_cold_ms: 5 learners with an empty pool');
     const cold = await readyTimes(engine.docker, config, 0, 5);
     log('baseline_docker_run_ms: docker run --rm busybox true on the host engine');
@@ -224,6 +268,7 @@ async function main() {
     const dockerRunP50 = percentile(dockerRun, 50);
     const result = {
       ready_warm_ms: { p50: percentile(warm, 50), p99: percentile(warm, 99), samples: warm.length, target_p50: 300 },
+      ready_session_2_ms: { p50: percentile(session, 50), p99: percentile(session, 99), samples: session.length, target_p50: round(2 * percentile(warm, 50)) },
       ready_cold_ms: { p50: coldP50, p99: percentile(cold, 99), samples: cold.length },
       baseline_docker_run_ms: { p50: dockerRunP50, samples: dockerRun.length },
       ready_cold_ratio: { value: round(coldP50 / dockerRunP50), target: 4 },

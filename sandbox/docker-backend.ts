@@ -15,6 +15,11 @@ export class DockerBackend implements SandboxBackend {
   private readonly containers = new Map<string, string>();
   /** Sandbox id → its learner init, as last found. */
   private readonly learnerInits = new Map<string, { pid: number; started: string }>();
+  /**
+   * Sandbox id → what is left to do as its learner's root after it became a node: done at the start of the
+   * first exec or terminal into it (one docker exec saved on the way to a session's first prompt).
+   */
+  private readonly firstEntry = new Map<string, string>();
 
   constructor(
     private readonly docker: Docker,
@@ -31,6 +36,7 @@ export class DockerBackend implements SandboxBackend {
   async destroy(id: string): Promise<void> {
     this.containers.delete(id);
     this.learnerInits.delete(id);
+    this.firstEntry.delete(id);
     await removeByLabel(this.docker, { [LABEL_SANDBOX]: id });
   }
 
@@ -44,11 +50,20 @@ export class DockerBackend implements SandboxBackend {
   }
 
   async exec(sandbox: SandboxHandle, script: string, options: { stdin?: Buffer } = {}) {
-    return execScript(this.docker, await this.containerId(sandbox.id), script, options.stdin);
+    return execScript(this.docker, await this.containerId(sandbox.id), this.takeFirstEntry(sandbox) + script, options.stdin);
   }
 
   async attachTerminal(sandbox: SandboxHandle, size: TerminalSize) {
-    return attachTmux(this.docker, await this.containerId(sandbox.id), size);
+    return attachTmux(this.docker, await this.containerId(sandbox.id), size, this.takeFirstEntry(sandbox));
+  }
+
+  /** What is left to do in a sandbox that became a node, as a script prelude (once). */
+  private takeFirstEntry(sandbox: SandboxHandle): string {
+    const prelude = this.firstEntry.get(sandbox.id);
+    this.firstEntry.delete(sandbox.id);
+    return prelude ? `{ ${prelude}
+} >/dev/null 2>&1
+` : '';
   }
 
   /**
@@ -77,10 +92,16 @@ export class DockerBackend implements SandboxBackend {
    * the trusted init bridges the learner's eth0 to an "uplink" bridge): node 1's uplink gets a port to each
    * other node, whose uplink gets the other end; each node's own Docker network leaves its uplink. No
    * device of the host's is involved, so the session's frames never reach the host, and the pairs go
-   * with the containers. Then, as the learner's root in each node: the node's address on eth0, its host
-   * name, the other nodes in /etc/hosts, and a fresh shell whose prompt names the node.
+   * with the containers. Meanwhile, as the learner's root in each node: the node's address on eth0, its
+   * host name, the nodes in /etc/hosts, and a fresh shell whose prompt names the node.
    */
   async joinSession(nodes: SessionNode[]): Promise<void> {
+    await Promise.all([this.linkNodes(nodes), ...nodes.map((_, i) => this.becomeNode(nodes, i))]);
+    for (const node of nodes) node.sandbox.hostname = node.name;
+  }
+
+  /** The underlay's veth pairs, made from the host in the sandbox containers' own namespaces. */
+  private async linkNodes(nodes: SessionNode[]): Promise<void> {
     const pids = await Promise.all(nodes.map(async ({ sandbox }) => (await this.inspect(sandbox.id))?.State.Pid ?? 0));
     if (pids.some((pid) => !pid)) throw new Error('a sandbox of the session is not running');
     const [hub, ...rest] = nodes;
@@ -98,26 +119,27 @@ export class DockerBackend implements SandboxBackend {
       'link set eth0 nomaster',
     ]);
     await Promise.all(rest.map((_, i) => ipBatch(pids[i + 1]!, [`link set to-${hub!.name} master uplink up`, 'link set eth0 nomaster'])));
+  }
 
-    const hosts = nodes.map((n, i) => `${UNDERLAY.address(i)}\t${n.name}`).join('\n');
-    await Promise.all(
-      nodes.map(async (node, i) => {
-        const r = await this.exec(
-          node.sandbox,
-          `set -e
-          ip addr flush dev eth0
-          ip addr add ${UNDERLAY.address(i)}/${UNDERLAY.prefixLength} dev eth0
-          hostname ${node.name}
-          echo ${node.name} > /etc/hostname
-          printf '${hosts}\n' >> /etc/hosts
-          tmux -u new-session -d -s joined -x 120 -y 32
-          tmux kill-session -t main
-          tmux rename-session -t joined main`,
-        );
-        if (r.code !== 0) throw new Error(`making ${node.name}: ${r.output.trim()}`);
-        node.sandbox.hostname = node.name;
+  /**
+   * Node i's address on the learner's eth0 and its host name, set from the host with the host's own `ip`
+   * and `hostname` in the learner's network and UTS namespaces (nothing of the learner's runs); the nodes
+   * in /etc/hosts and a prompt that names the node wait for the first entry, as the learner's root.
+   */
+  private async becomeNode(nodes: SessionNode[], i: number): Promise<void> {
+    const node = nodes[i]!;
+    const { pid } = await this.entry(node.sandbox);
+    const steps = await Promise.all([
+      run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', '-batch', '-'], {
+        input: `addr flush dev eth0\naddr add ${UNDERLAY.address(i)}/${UNDERLAY.prefixLength} dev eth0\n`,
       }),
-    );
+      run('nsenter', [`--uts=/proc/${pid}/ns/uts`, 'hostname', node.name]),
+    ]);
+    const failed = steps.find((r) => r.code !== 0);
+    if (failed) throw new Error(`making ${node.name}: ${failed.stderr.trim()}`);
+    const hosts = nodes.map((n, j) => `${UNDERLAY.address(j)}\t${n.name}`).join('\n');
+    // Enter makes the shell print a prompt with the new name; Ctrl-L leaves that prompt alone on the screen.
+    this.firstEntry.set(node.sandbox.id, `echo ${node.name} > /etc/hostname\nprintf '${hosts}\\n' >> /etc/hosts\ntmux send-keys -t main Enter C-l`);
   }
 
   /** The sandbox's container, or undefined when it is gone; throws when the engine cannot be asked. */

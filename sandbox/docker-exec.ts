@@ -29,10 +29,14 @@ export async function execScript(docker: Docker, containerId: string, script: st
   return { code: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
 }
 
-/** The learner's tmux session "main" (netlab-boot starts it), attached with a TTY of the given size. */
-export async function attachTmux(docker: Docker, containerId: string, size: TerminalSize): Promise<TerminalSession> {
+/**
+ * The learner's tmux session "main" (netlab-boot starts it), attached with a TTY of the given size; a
+ * `prelude` script runs first, in the learner's world.
+ */
+export async function attachTmux(docker: Docker, containerId: string, size: TerminalSize, prelude = ''): Promise<TerminalSession> {
+  const attach = ['tmux', '-u', 'new-session', '-A', '-s', 'main'];
   const exec = await docker.getContainer(containerId).exec({
-    Cmd: [ENTER, 'tmux', '-u', 'new-session', '-A', '-s', 'main'],
+    Cmd: prelude ? [ENTER, 'sh', '-c', `${prelude}exec ${attach.join(' ')}`] : [ENTER, ...attach],
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,

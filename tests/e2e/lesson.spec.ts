@@ -2,14 +2,11 @@
 // step turning passed by itself (no click on Check), a wrong address caught with a clear message, progress
 // kept across a reload and shown on the course page, and the Chinese text.
 import { expect, test, type Page } from '@playwright/test';
-import { answerQuiz, openLesson, step, typeInTerminal } from '../support/lesson-page';
+import { answerQuiz, openLesson, passedWithin, screenText, step, typeInTerminal } from '../support/lesson-page';
 
 async function runBlock(page: Page, stepId: string, index = 0) {
   await step(page, stepId).getByTestId('run').nth(index).click();
 }
-
-const passedWithin = (page: Page, id: string, timeout = 20_000) =>
-  expect(step(page, id)).toHaveAttribute('data-status', 'passed', { timeout });
 
 test('a learner completes veth-netns; steps pass by themselves; progress is kept', async ({ page }) => {
   await openLesson(page, 'veth-netns');
@@ -72,7 +69,7 @@ test('a quiz takes the answer computed from the sandbox', async ({ page }) => {
 test('a learner completes the modes lesson by typing commands; its setup ran first', async ({ page }) => {
   await openLesson(page, 'modes');
   await typeInTerminal(page, "docker ps --format '{{.Names}}'");
-  await expect.poll(() => page.getByTestId('terminal').locator('.xterm-rows').innerText()).toMatch(/^ng1$/m); // from the setup
+  await expect.poll(() => screenText(page)).toMatch(/^ng1$/m); // from the setup
 
   await typeInTerminal(page, 'docker run -d --name h1 --network host busybox sleep 86400');
   await passedWithin(page, 'host');

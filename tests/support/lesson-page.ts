@@ -3,6 +3,13 @@ import { expect, type Page } from '@playwright/test';
 
 export const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
+/** Waits for a step to turn passed by itself (after a command, no click on Check). */
+export const passedWithin = (page: Page, id: string, timeout = 20_000) =>
+  expect(step(page, id)).toHaveAttribute('data-status', 'passed', { timeout });
+
+/** The text on the visible terminal's screen. */
+export const screenText = (page: Page) => page.getByTestId('terminal').locator('.xterm-rows').innerText();
+
 /** Opens the lesson and waits until its terminal is attached to a ready sandbox. */
 export async function openLesson(page: Page, slug: string) {
   await page.goto(`/lessons/${slug}`);

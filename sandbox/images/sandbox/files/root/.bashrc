@@ -8,7 +8,9 @@ shopt -s histappend checkwinsize
 if [ -z "${BASH_COMPLETION_VERSINFO:-}" ] && [ -f /usr/share/bash-completion/bash_completion ]; then
   . /usr/share/bash-completion/bash_completion
 fi
-PS1='\[\e[1;32m\]\u@\h\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
+# The host name is read at each prompt (bash would keep the one it started with): a sandbox that becomes
+# node1 of a multi-host lesson says so without a new shell.
+PS1='\[\e[1;32m\]\u@${__netlab_host}\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
 alias ls='ls --color=auto'
 alias ll='ls -l'
 alias grep='grep --color=auto'
@@ -18,6 +20,7 @@ alias grep='grep --color=auto'
 # where xterm.js ignores it.
 __netlab_prompt_mark() {
   local status=$?
+  read -r __netlab_host </proc/sys/kernel/hostname
   printf '\ePtmux;\e\e]133;D;%s\a\e\\' "$status"
   return "$status"
 }
