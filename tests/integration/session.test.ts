@@ -96,6 +96,15 @@ describe('a session of two nodes', () => {
     expect(r.output).toContain('no-outside');
   });
 
+  it("breaks only its own session when a learner downs eth0 or floods the underlay", async () => {
+    const flood = on(a, 0, 'timeout 3 ping -f -s 1400 172.16.0.12 >/dev/null 2>&1; true');
+    expect((await on(b, 0, 'ping -c 3 -i 0.2 -W 1 172.16.0.12 | tail -2')).output).toContain('3 received');
+    await flood;
+    await on(a, 1, 'ip link set eth0 down');
+    expect((await on(a, 0, 'ping -c1 -W1 172.16.0.12 >/dev/null && echo reached || echo unreachable')).output.trim()).toBe('unreachable');
+    expect((await on(b, 0, 'nc -w 2 172.16.0.12 7000 </dev/null')).output.trim()).toBe('B-node2');
+  });
+
   it('is replaced whole on "start over", and its sandboxes go with it', async () => {
     const before = a.nodes.map((n) => n.sandbox.id);
     const fresh = await pool.reset('learner-a', ['node1', 'node2']);
