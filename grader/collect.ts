@@ -22,6 +22,10 @@ export type RawSnapshot = {
   overlays?: (RawNamespace & { name: string })[];
   networks: unknown[];
   containers: { inspect: unknown; hostsFile?: string; resolvConf?: string; environ?: string; netns?: RawNamespace }[];
+  /** The sandbox host's net.ipv4.ip_forward ("1" or "0"). */
+  forwarding?: string;
+  /** The engine's container destroy events, as far back as it remembers. */
+  removals?: unknown[];
   /** The engine's `docker info`, and on a swarm manager its services, tasks and nodes. */
   swarm?: { info: unknown; services?: unknown[]; tasks?: unknown[]; nodes?: unknown[] };
   errors: string[];
@@ -60,6 +64,12 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
   const natPart = runIn(hostNetns(pid), ['iptables-save', '-t', 'nat']).then((r) =>
     r.code === 0 ? { text: r.stdout } : { error: `iptables-save: ${r.stderr.trim()}` },
   );
+  // /proc/sys/net is the namespace of the process reading it: the host's cat, entered into the sandbox's.
+  const forwardingPart = runIn(hostNetns(pid), ['cat', '/proc/sys/net/ipv4/ip_forward']).then((r) => {
+    if (r.code === 0) return r.stdout.trim();
+    errors.push(`ip_forward: ${r.stderr.trim()}`);
+    return undefined;
+  });
 
   const namespacesOf = (dir: string, accept: (name: string) => boolean) =>
     namespacesIn(pid, dir).then(
@@ -135,9 +145,35 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     return undefined;
   });
 
+  // What the engine removed (a container gone leaves no other trace): its event log, read up to now.
+  const removalsPart = (async () => {
+    // A fractional "until" ends the stream at once (a whole second ahead would keep it open until then).
+    const until = Date.now() / 1000;
+    const filters = JSON.stringify({ type: ['container'], event: ['destroy'] });
+    const stream = (await engine.docker.getEvents({ since: 0, until, filters })) as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    return text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as unknown);
+  })().catch((err) => {
+    errors.push(`docker events: ${message(err)}`);
+    return [];
+  });
+
   try {
-    const [host, nat, namespaces, overlays, dockerState, swarm] = await Promise.all([hostPart, natPart, namespacesPart, overlaysPart, dockerPart, swarmPart]);
-    return { takenAt: new Date().toISOString(), host, nat, namespaces, overlays, ...dockerState, swarm, errors };
+    const [host, nat, forwarding, namespaces, overlays, dockerState, swarm, removals] = await Promise.all([
+      hostPart,
+      natPart,
+      forwardingPart,
+      namespacesPart,
+      overlaysPart,
+      dockerPart,
+      swarmPart,
+      removalsPart,
+    ]);
+    return { takenAt: new Date().toISOString(), host, nat, forwarding, namespaces, overlays, ...dockerState, swarm, removals, errors };
   } finally {
     engine.close();
   }

@@ -3,8 +3,8 @@
 import { EventEmitter } from 'node:events';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
+import { containerLogs } from './container-logs';
 import type { Snapshot } from './model';
-import { readFiles } from './peek';
 import { Prober } from './probes';
 import { snapshotOf, sessionEntries, type NodeEntry } from './snapshot';
 import { fail, runCheck, type Verdict } from './verdict';
@@ -15,8 +15,8 @@ export type CheckContext = {
   /** Every node's snapshot by its name (a multi-host lesson's `snaps.node2`). */
   snaps: Record<string, Snapshot>;
   probe: Prober;
-  /** A small file from the sandbox (or the node named), e.g. /root/ng1.html; undefined when there is none. */
-  readFile: (path: string, node?: string) => Promise<string | undefined>;
+  /** A container's output (`docker logs`, its last 1000 lines) on the sandbox or the node named; undefined when there is no such container. */
+  logs: (container: string, node?: string) => Promise<string | undefined>;
   /** The learner's answer, for a quiz. */
   answer?: string;
 };
@@ -38,9 +38,9 @@ export async function sessionContext(nodes: NodeEntry[]): Promise<CheckContext> 
     snap: snapshots[0]!,
     snaps,
     probe: new Prober(nodes.map((n, i) => ({ name: n.name, pid: n.entry.pid, snap: snapshots[i]! }))),
-    readFile: async (file, node = nodes[0]!.name) => {
-      const pid = nodes.find((n) => n.name === node)?.entry.pid;
-      return pid ? (await readFiles(pid, [file])).get(file) : undefined;
+    logs: async (name, node = nodes[0]!.name) => {
+      const entry = nodes.find((n) => n.name === node)?.entry;
+      return entry ? containerLogs(entry, name) : undefined;
     },
   };
 }

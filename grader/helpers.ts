@@ -78,6 +78,16 @@ export function inSubnet(address: string, cidr: string): boolean {
   return (a & mask) === (b & mask);
 }
 
+/** Whether an address can be given to an interface of a subnet: in it, and neither its network nor its broadcast address. */
+export function isHostAddress(address: string, cidr: string): boolean {
+  const a = ipv4(address);
+  const bits = Number(cidr.split('/')[1] ?? 32);
+  if (a === null || !inSubnet(address, cidr)) return false;
+  if (bits >= 31) return true;
+  const host = a & (2 ** (32 - bits) - 1);
+  return host !== 0 && host !== 2 ** (32 - bits) - 1;
+}
+
 /** The bridge an interface is a port of (`ip link set … master`, `brctl addif` alike). */
 export const bridgeOf = (ns: Namespace | undefined, linkName: string): string | undefined => link(ns, linkName)?.master;
 

@@ -136,6 +136,8 @@ export const DockerNetwork = z.object({
   attachable: z.boolean().default(false),
   /** The --ip-range of each subnet, where one was given. */
   ipRanges: z.array(z.string()).default([]),
+  /** The addresses --aux-address reserved (never given to a container), by name. */
+  auxAddresses: z.record(z.string(), z.string()).default({}),
   /** An overlay network's VXLAN identifiers (VNI). */
   vnis: z.array(z.number().int()).default([]),
   /** The driver's options as the engine records them (e.g. a macvlan network's parent). */
@@ -203,15 +205,24 @@ export const NatTable = z.object({
 });
 export type NatTable = z.infer<typeof NatTable>;
 
+/** A container the engine removed: its name when it went (the engine forgets all but its last 256 events). */
+export const RemovedContainer = z.object({ id: z.string(), name: z.string(), image: z.string().optional() });
+
 export const Snapshot = z.object({
   takenAt: z.string(),
-  host: Namespace.extend({ bridges: z.array(Bridge) }),
+  host: Namespace.extend({
+    bridges: z.array(Bridge),
+    /** Whether the sandbox host forwards IPv4 between its interfaces (net.ipv4.ip_forward); absent when unreadable. */
+    forwarding: z.boolean().optional(),
+  }),
   namespaces: z.array(NamedNamespace),
   /** The namespaces Docker keeps for its overlay networks, each named "1-" and the network's id's start. */
   overlays: z.array(NamedNamespace).default([]),
   networks: z.array(DockerNetwork),
   containers: z.array(Container),
   swarm: Swarm.default({ state: 'inactive', manager: false, nodes: [], services: [] }),
+  /** Containers removed since the engine started, oldest first. */
+  removedContainers: z.array(RemovedContainer).default([]),
   nat: NatTable,
   /** Parts that could not be read, each with why: the rest of the snapshot stands. */
   errors: z.array(z.string()),

@@ -1,5 +1,6 @@
 // Raw state (what `ip -j`, `iptables-save` and the engine's API returned) → the typed snapshot. Pure, so
 // that it can be tested on states captured from real sandboxes.
+import { z } from 'zod';
 import type { RawNamespace, RawSnapshot } from './collect';
 import {
   Snapshot,
@@ -195,7 +196,7 @@ type NetworkInspect = {
   Internal: boolean;
   Attachable?: boolean;
   Options?: Record<string, string> | null;
-  IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null };
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }[] | null };
   Containers?: Record<string, { Name: string; IPv4Address?: string; MacAddress?: string }> | null;
 };
 
@@ -285,6 +286,7 @@ function parseNetwork(n: NetworkInspect, hostLinks: Link[]): DockerNetwork {
     scope: n.Scope ?? 'local',
     attachable: !!n.Attachable,
     ipRanges: config.map((c) => c.IPRange).filter((r): r is string => !!r),
+    auxAddresses: Object.assign({}, ...config.map((c) => c.AuxiliaryAddresses ?? {})) as Record<string, string>,
     vnis: (n.Options?.['com.docker.network.driver.overlay.vxlanid_list'] ?? '').split(',').filter(Boolean).map(Number),
     options: n.Options ?? {},
   };
@@ -341,6 +343,18 @@ function parseSwarm(raw: RawSnapshot['swarm'], networks: DockerNetwork[]): Snaps
   return { state: info?.LocalNodeState || 'inactive', nodeId: info?.NodeID || undefined, nodeAddr: info?.NodeAddr || undefined, manager: !!info?.ControlAvailable, nodes, services };
 }
 
+const DestroyEvent = z.object({ Actor: z.object({ ID: z.string(), Attributes: z.record(z.string(), z.string()).default({}) }) });
+
+/** The engine's destroy events: the container's id, and its name and image from the event's attributes. */
+function parseRemovals(events: unknown[]): Snapshot['removedContainers'] {
+  return events.flatMap((e) => {
+    const event = DestroyEvent.safeParse(e);
+    if (!event.success || !event.data.Actor.Attributes.name) return [];
+    const { ID, Attributes } = event.data.Actor;
+    return [{ id: ID, name: Attributes.name!, image: Attributes.image }];
+  });
+}
+
 export function parseSnapshot(raw: RawSnapshot): Snapshot {
   const errors = [...raw.errors];
   const host = parseNamespace(raw.host, 'sandbox host network', errors);
@@ -353,12 +367,13 @@ export function parseSnapshot(raw: RawSnapshot): Snapshot {
   const networks = (raw.networks as NetworkInspect[]).map((n) => parseNetwork(n, host.links));
   const snapshot = {
     takenAt: raw.takenAt,
-    host: { ...host, bridges: bridgesOf(host.links) },
+    host: { ...host, bridges: bridgesOf(host.links), forwarding: raw.forwarding === undefined ? undefined : raw.forwarding === '1' },
     namespaces: raw.namespaces.map((ns) => ({ name: ns.name, ...parseNamespace(ns, `namespace ${ns.name}`, errors) })),
     overlays: (raw.overlays ?? []).map((ns) => ({ name: ns.name, ...parseNamespace(ns, `overlay namespace ${ns.name}`, errors) })),
     networks,
     containers: raw.containers.map((c) => parseContainer(c, errors)),
     swarm: parseSwarm(raw.swarm, networks),
+    removedContainers: parseRemovals(raw.removals ?? []),
     nat,
     errors,
   };

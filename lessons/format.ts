@@ -26,8 +26,11 @@ const CommandSchema = z.union([
 export type Command = z.infer<typeof CommandSchema>;
 
 export type QuizContext = CheckContext;
-/** A quiz's right answer(s), computed from the sandbox's state (never hard-coded when it depends on it). */
-type Answer = string | string[] | undefined;
+/**
+ * A quiz's right answer(s), computed from the sandbox's state (never hard-coded when it depends on it); a
+ * yes/no question's is a boolean, and every form of yes or no a learner types is accepted (see quiz.ts).
+ */
+type Answer = string | string[] | boolean | undefined;
 export type QuizAnswer = (ctx: QuizContext) => Answer | Promise<Answer>;
 
 const StepSchema = z
@@ -39,6 +42,11 @@ const StepSchema = z
     solution: z.array(CommandSchema).min(1, 'give at least one command'),
     /** A check on the sandbox's state… */
     check: fn.optional(),
+    /**
+     * Why the check may pass in the lesson's fresh sandbox, when by design it cannot fail there (rare):
+     * lessons:verify then skips that test and shows why.
+     */
+    passesFresh: z.string().min(1).optional(),
     /** …or a quiz, answered by the learner and checked against the state. */
     quiz: z
       .object({
@@ -93,6 +101,7 @@ export type Step = {
   points: number;
   solution: Command[];
   check?: (ctx: CheckContext) => Verdict | Promise<Verdict>;
+  passesFresh?: string;
   quiz?: { answer: QuizAnswer; wrong: string; hint?: Text };
 };
 

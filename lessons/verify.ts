@@ -1,7 +1,8 @@
-// Verifying a lesson in a real session (its sandbox, or its nodes): after its setup, for every step in
-// order its check must FAIL, its reference solution runs (each command on its node), and its check must
-// PASS; a quiz must accept the right answer (computed from the sandbox) and refuse a wrong one. A check that
-// cannot fail is a bug. Used by `npm run lessons:verify`.
+// Verifying a lesson in a real session (its sandbox, or its nodes): right after its setup every check must
+// FAIL (the fresh sandbox holds nothing a step asks for); then, for every step in order, its check must FAIL,
+// its reference solution runs (each command on its node), and its check must PASS; a quiz must accept the
+// right answer (computed from the sandbox) and refuse a wrong one. A check that cannot fail is a bug. Used by
+// `npm run lessons:verify`.
 import { checkSession, sessionContext } from '../grader/grader';
 import { sessionEntries, type NodeEntry } from '../grader/snapshot';
 import type { SandboxBackend } from '../sandbox/backend';
@@ -10,7 +11,17 @@ import { runCommands } from './commands';
 import { runnerOf } from './course';
 import type { Lesson, Step } from './format';
 
-export type VerifyRow = { lesson: string; step: string; before: string; after: string; ms: number; ok: boolean; note?: string };
+export type VerifyRow = {
+  lesson: string;
+  step: string;
+  /** The check in the fresh session, after the setup only (empty for a quiz). */
+  fresh?: string;
+  before: string;
+  after: string;
+  ms: number;
+  ok: boolean;
+  note?: string;
+};
 
 type Run = {
   backend: SandboxBackend;
@@ -20,15 +31,24 @@ type Run = {
   vars: Map<string, string>;
 };
 
-async function verifyStep(run: Run, lesson: Lesson, step: Step): Promise<VerifyRow> {
+/** The check of a step in the fresh session, before any solution: it must fail (unless declared otherwise). */
+async function freshCheck(run: Run, step: Step): Promise<{ fresh: string; problem?: string }> {
+  if (step.quiz) return { fresh: '' };
+  if (step.passesFresh) return { fresh: `not checked: ${step.passesFresh}` };
+  const verdict = await checkSession(run.nodes, runnerOf(step).run);
+  if (verdict.details?.error) return { fresh: 'FAIL (threw)', problem: `check in the fresh sandbox: ${verdict.message.en}` };
+  return verdict.pass ? { fresh: 'PASS (should fail)', problem: 'the check passes in the fresh sandbox, before anything was done' } : { fresh: 'FAIL' };
+}
+
+async function verifyStep(run: Run, lesson: Lesson, step: Step, fresh: { fresh: string; problem?: string }): Promise<VerifyRow> {
   const started = Date.now();
-  const row: VerifyRow = { lesson: lesson.slug, step: step.id, before: '', after: '', ms: 0, ok: false };
+  const row: VerifyRow = { lesson: lesson.slug, step: step.id, fresh: fresh.fresh, before: '', after: '', ms: 0, ok: false };
   const check = runnerOf(step).run;
   const solve = () => runCommands(run.backend, run.session, step.solution, 'solution', run.vars);
   if (step.quiz) {
     row.note = await solve();
     const rights = await step.quiz.answer(await sessionContext(run.nodes));
-    const right = Array.isArray(rights) ? rights[0] : rights;
+    const right = typeof rights === 'boolean' ? (rights ? 'yes' : 'no') : Array.isArray(rights) ? rights[0] : rights;
     const wrong = await checkSession(run.nodes, check, step.quiz.wrong);
     const correct = typeof right === 'string' ? await checkSession(run.nodes, check, right) : undefined;
     row.before = wrong.pass ? 'PASS (wrong answer accepted)' : 'FAIL (wrong answer)';
@@ -43,6 +63,10 @@ async function verifyStep(run: Run, lesson: Lesson, step: Step): Promise<VerifyR
     const after = threw ? before : await checkSession(run.nodes, check);
     row.after = after.pass ? 'PASS' : `FAIL: ${after.message.en}`;
     row.ok = !row.note && !before.pass && after.pass;
+  }
+  if (fresh.problem) {
+    row.ok = false;
+    row.note = [fresh.problem, row.note].filter(Boolean).join('; ');
   }
   row.ms = Date.now() - started;
   return row;
@@ -76,7 +100,9 @@ export async function verifyLesson(
     if (setupProblem) add({ lesson: lesson.slug, step: '(setup)', before: '', after: '', ms: 0, ok: false, note: setupProblem });
     else {
       const run = { backend, session, nodes: await sessionEntries(backend, session), vars: new Map<string, string>() };
-      for (const step of lesson.steps) add(await verifyStep(run, lesson, step));
+      const fresh = [];
+      for (const step of lesson.steps) fresh.push(await freshCheck(run, step));
+      for (const [i, step] of lesson.steps.entries()) add(await verifyStep(run, lesson, step, fresh[i]!));
     }
     return rows;
   } finally {

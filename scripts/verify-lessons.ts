@@ -11,8 +11,8 @@ import { openDb } from '../store/db';
 import { VerificationStore } from '../store/verifications';
 
 function printTable(rows: VerifyRow[]) {
-  const headers = ['lesson', 'step', 'before', 'after', 'ms', ''];
-  const cells = rows.map((r) => [r.lesson, r.step, r.before, r.after, String(r.ms), r.ok ? 'ok' : `✗ ${r.note ?? ''}`]);
+  const headers = ['lesson', 'step', 'fresh', 'before', 'after', 'ms', ''];
+  const cells = rows.map((r) => [r.lesson, r.step, r.fresh ?? '', r.before, r.after, String(r.ms), r.ok ? 'ok' : `✗ ${r.note ?? ''}`]);
   const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
   const line = (c: string[]) => c.map((x, i) => (i < c.length - 1 ? x.slice(0, widths[i]).padEnd(widths[i]!) : x)).join('  ');
   console.log(line(headers));

@@ -97,6 +97,7 @@ export function LessonVerification({
             <thead>
               <tr>
                 <th>{text['instructor.verify.step']}</th>
+                <th>{text['instructor.verify.fresh']}</th>
                 <th>{text['instructor.verify.before']}</th>
                 <th>{text['instructor.verify.after']}</th>
                 <th>{text['instructor.verify.ms']}</th>
@@ -109,6 +110,7 @@ export function LessonVerification({
                   <td>
                     <code>{r.step}</code>
                   </td>
+                  <td data-verify-fresh>{r.fresh}</td>
                   <td>{r.before}</td>
                   <td>{r.after}</td>
                   <td>{r.ms}</td>

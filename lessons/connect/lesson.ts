@@ -1,5 +1,5 @@
 // Lesson 6: docker network connect (seeds 000, 003).
-import { container, networksOf } from '../../grader/helpers';
+import { addressOn, container, networksOf, vethPeer } from '../../grader/helpers';
 import { fail, pass } from '../../grader/verdict';
 import { defineLesson } from '../format';
 
@@ -32,6 +32,27 @@ export default defineLesson({
           );
         if (!networksOf(ng1).includes('bridge')) return fail({ en: 'ng1 left the default bridge: keep it on both for now.', zh: 'ng1 离开了默认网桥：这一步要让它同时在两个网络上。' }, { en: 'docker network connect bridge ng1', zh: 'docker network connect bridge ng1' });
         return pass({ en: `ng1 has two addresses: ${nets.map((n) => `${n.ipAddress} on ${n.network}`).join(', ')}.`, zh: `ng1 有两个地址：${nets.map((n) => `${n.network} 上的 ${n.ipAddress}`).join('，')}。` });
+      },
+    },
+    {
+      id: 'cnm',
+      title: { en: 'Sandbox, endpoint, network', zh: '沙箱、端点、网络' },
+      points: 10,
+      solution: ["nsenter --net=$(docker inspect -f '{{.NetworkSettings.SandboxKey}}' ng1) ip -br link", 'ip -br link show type bridge'],
+      quiz: {
+        answer: ({ snap }) => {
+          const ng1 = container(snap, 'ng1');
+          const address = ng1 && addressOn(ng1, 'my-network');
+          // The endpoint: ng1's interface with its my-network address, and that veth's other end on the host.
+          const endpoint = ng1?.netns?.links.find((l) => l.addresses.some((a) => a.address === address));
+          const hostEnd = endpoint && vethPeer(snap, { container: 'ng1' }, endpoint.name);
+          return hostEnd && 'host' in hostEnd.place ? hostEnd.link.master : undefined;
+        },
+        wrong: 'docker0',
+        hint: {
+          en: "ip -br link show type bridge lists the bridges; my-network's is br- and the start of its id (docker network inspect -f '{{.Id}}' my-network).",
+          zh: "ip -br link show type bridge 会列出所有网桥；my-network 的网桥名是 br- 加上它 ID 的开头（docker network inspect -f '{{.Id}}' my-network）。",
+        },
       },
     },
     {

@@ -1,5 +1,5 @@
 // Lesson 9: DNS and service discovery (seed 002).
-import { addressOn, container, expectRunning } from '../../grader/helpers';
+import { addressOn, container } from '../../grader/helpers';
 import { fail, pass } from '../../grader/verdict';
 import { defineLesson } from '../format';
 
@@ -58,7 +58,11 @@ export default defineLesson({
         const onDefault = c.networks.some((n) => n.network === 'bridge');
         const showsSearch = c.dns.search.every((d) => new RegExp(`^search .*\\b${d.replace(/\./g, '\\.')}\\b`, 'm').test(resolv));
         const showsServer = !onDefault || c.dns.servers.every((s) => resolv.includes(`nameserver ${s}`));
-        if (!showsSearch || !showsServer) return expectRunning(snap, c.name);
+        if (!showsSearch || !showsServer)
+          return fail(
+            { en: `${c.name} was started with --dns and --dns-search, but its /etc/resolv.conf does not show them: ${resolv.trim().split('\n').join(' | ') || '(empty)'}.`, zh: `${c.name} 启动时带了 --dns 和 --dns-search，但它的 /etc/resolv.conf 里看不到：${resolv.trim().split('\n').join(' | ') || '（空）'}。` },
+            { en: 'Start it on the default bridge (no --network), where Docker writes both into the file: docker rm -f c1, then run it again.', zh: '在默认网桥上启动它（不加 --network），Docker 会把两项都写进这个文件：先 docker rm -f c1，再重新运行。' },
+          );
         return pass({ en: `${c.name}'s resolv.conf shows them: ${resolv.trim().split('\n').join(' | ')}.`, zh: `${c.name} 的 resolv.conf 里能看到：${resolv.trim().split('\n').join(' | ')}。` });
       },
     },

@@ -64,21 +64,20 @@ export default defineLesson({
       id: 'reach-from-host',
       title: { en: "ng1's page, from the host", zh: '从主机访问 ng1 的网页' },
       points: 10,
-      solution: ["curl -s -o /root/ng1.html http://$(docker inspect -f '{{.NetworkSettings.IPAddress}}' ng1)/"],
-      check: async ({ snap, readFile }) => {
-        const page = await readFile('/root/ng1.html');
-        const address = container(snap, 'ng1') && addressOn(container(snap, 'ng1')!, 'bridge');
-        if (page === undefined)
+      solution: ["curl -s http://$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ng1)/ | head -n 5"],
+      check: async ({ snap, logs }) => {
+        const running = expectRunning(snap, 'ng1');
+        if (!running.pass) return running;
+        const address = addressOn(container(snap, 'ng1')!, 'bridge') ?? '<ng1 address>';
+        const host = link(snap.host, 'docker0')?.addresses.find((a) => a.family === 'inet')?.address ?? '172.17.0.1';
+        // Only a request that crossed docker0 is logged with the host's address on it as its client.
+        const fetched = (await logs('ng1'))?.split('\n').some((line) => line.startsWith(`${host} `) && /"GET [^"]*" 200 /.test(line));
+        if (!fetched)
           return fail(
-            { en: 'There is no /root/ng1.html yet.', zh: '还没有 /root/ng1.html 这个文件。' },
-            { en: `curl -o /root/ng1.html http://${address ?? '<ng1 address>'}/ saves the page.`, zh: `用 curl -o /root/ng1.html http://${address ?? '<ng1 的地址>'}/ 保存网页。` },
+            { en: `ng1's access log (docker logs ng1) shows no page fetched from the host, whose address on docker0 is ${host}.`, zh: `ng1 的访问日志（docker logs ng1）里还没有来自主机的请求；主机在 docker0 上的地址是 ${host}。` },
+            { en: `From the host's shell: curl http://${address}/`, zh: `在主机的 shell 里执行：curl http://${address}/` },
           );
-        if (!page.includes('Welcome to nginx!'))
-          return fail(
-            { en: "/root/ng1.html is there, but it is not nginx's welcome page.", zh: '/root/ng1.html 已存在，但内容不是 nginx 的欢迎页。' },
-            { en: 'Fetch http://<ng1 address>/ again; docker inspect ng1 shows the address.', zh: '重新获取 http://<ng1 的地址>/；docker inspect ng1 可以查到地址。' },
-          );
-        return pass({ en: 'You fetched ng1’s welcome page straight from the host, through docker0.', zh: '你从主机经 docker0 直接取到了 ng1 的欢迎页。' });
+        return pass({ en: `ng1 served its page to ${host}, the host's address on docker0: docker logs ng1 shows the request.`, zh: `ng1 把网页发给了 ${host}，也就是主机在 docker0 上的地址：docker logs ng1 里能看到这次请求。` });
       },
     },
     {
@@ -91,6 +90,17 @@ export default defineLesson({
           return fail(
             { en: 'ng2 still exists.', zh: 'ng2 还存在。' },
             { en: 'docker rm -f ng2 stops and removes it.', zh: 'docker rm -f ng2 会停止并删除它。' },
+          );
+        if (!snap.removedContainers.some((c) => c.name === 'ng2'))
+          return fail(
+            { en: 'There is no ng2, but there never was one to remove: start it first (step 2).', zh: '没有 ng2，可它根本没有启动过：请先完成第 2 步启动它。' },
+            { en: 'docker run -d --name ng2 nginx, then docker rm -f ng2.', zh: '先 docker run -d --name ng2 nginx，再 docker rm -f ng2。' },
+          );
+        const running = expectRunning(snap, 'ng1');
+        if (!running.pass)
+          return fail(
+            { en: 'ng2 is gone, and ng1 with it: keep ng1 running, to see that only its port is left on docker0.', zh: 'ng2 删除了，ng1 却也没了：让 ng1 保持运行，才能看到 docker0 上只剩它的端口。' },
+            { en: 'docker run -d --name ng1 nginx (docker rm -f ng1 first if it is stopped).', zh: 'docker run -d --name ng1 nginx（若它已停止，先 docker rm -f ng1）。' },
           );
         const ports = bridgePorts(snap.host, 'docker0');
         const ng1Side = vethPeer(snap, { container: 'ng1' }, 'eth0')?.link.name;

@@ -85,5 +85,27 @@ export default defineLesson({
         });
       },
     },
+    {
+      id: 'many-links',
+      title: { en: 'Several links at once', zh: '同时建立多个链接' },
+      points: 10,
+      solution: ['docker run -d --name app --link db:database --link ng1 busybox sleep 86400', "docker ps --no-trunc --format '{{.Names}}'"],
+      check: ({ snap }) => {
+        const running = expectRunning(snap, 'app');
+        if (!running.pass) return running;
+        const app = container(snap, 'app')!;
+        const missing = ['db:database', 'ng1:ng1'].filter((l) => !app.links.includes(l));
+        if (missing.length)
+          return fail(
+            { en: `app has the links ${app.links.join(', ') || '(none)'}; it still needs ${missing.join(' and ')}.`, zh: `app 现有的链接是 ${app.links.join('、') || '（无）'}；还缺 ${missing.join(' 和 ')}。` },
+            { en: 'Links are set at creation: docker rm -f app, then docker run -d --name app --link db:database --link ng1 busybox sleep 86400.', zh: '链接只能在创建时设置：先 docker rm -f app，再 docker run -d --name app --link db:database --link ng1 busybox sleep 86400。' },
+          );
+        const database = hostsEntry(app, 'database');
+        return pass({
+          en: `app knows db as database (${database?.address ?? '?'} in its /etc/hosts) and ng1 as ng1: docker ps --no-trunc lists db also as app/database.`,
+          zh: `app 把 db 叫作 database（它的 /etc/hosts 里是 ${database?.address ?? '?'}），把 ng1 叫作 ng1：docker ps --no-trunc 会把 db 也列为 app/database。`,
+        });
+      },
+    },
   ],
 });

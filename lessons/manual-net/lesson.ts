@@ -1,5 +1,5 @@
 // Lesson 3: a container's network by hand, with --net=none (seed 002).
-import { container, expectLinkUp, expectOnBridge, inSubnet, link, vethPeer } from '../../grader/helpers';
+import { container, expectLinkUp, expectOnBridge, isHostAddress, link, vethPeer } from '../../grader/helpers';
 import { allOf, fail, pass } from '../../grader/verdict';
 import { defineLesson } from '../format';
 
@@ -83,17 +83,34 @@ ip netns exec box ip route add default via 172.17.0.1`,
         if (!up.pass) return up;
         const docker0 = link(snap.host, 'docker0')?.addresses.find((a) => a.family === 'inet');
         const address = eth0.addresses.find((a) => a.family === 'inet');
-        if (!docker0 || !address || !inSubnet(address.address, docker0.cidr))
+        const pickFree = { en: 'Pick a free one, e.g. ip netns exec box ip addr add 172.17.0.99/16 dev eth0 (ip addr del removes a wrong one).', zh: '选一个没被占用的，例如 ip netns exec box ip addr add 172.17.0.99/16 dev eth0（用 ip addr del 删掉错误的地址）。' };
+        if (!docker0 || !address || !isHostAddress(address.address, docker0.cidr))
           return fail(
-            { en: `eth0 needs an address in docker0's subnet (${docker0?.cidr ?? '?'}); it has ${address?.cidr ?? 'none'}.`, zh: `eth0 需要一个 docker0 子网（${docker0?.cidr ?? '?'}）内的地址；现在是 ${address?.cidr ?? '无'}。` },
-            { en: 'Pick a free one, e.g. ip netns exec box ip addr add 172.17.0.99/16 dev eth0.', zh: '选一个没被占用的，例如 ip netns exec box ip addr add 172.17.0.99/16 dev eth0。' },
+            { en: `eth0 needs an address of docker0's subnet (${docker0?.cidr ?? '?'}); it has ${address?.cidr ?? 'none'}.`, zh: `eth0 需要一个属于 docker0 子网（${docker0?.cidr ?? '?'}）的地址；现在是 ${address?.cidr ?? '无'}。` },
+            pickFree,
           );
+        // An address that docker0 or a container already has would collide with it on the bridge.
+        const holder =
+          address.address === docker0.address ? 'docker0' : snap.containers.find((c) => c.name !== 'box' && c.networks.some((n) => n.network === 'bridge' && n.ipAddress === address.address))?.name;
+        if (holder)
+          return fail({ en: `${address.address} is already ${holder}'s address: two interfaces on docker0 cannot share one.`, zh: `${address.address} 已经是 ${holder} 的地址：docker0 上的两个接口不能共用一个地址。` }, pickFree);
         if (!ns?.routes.some((r) => r.dst === 'default' && r.gateway === docker0.address))
           return fail(
             { en: `box has no default route via ${docker0.address}.`, zh: `box 没有经 ${docker0.address} 的默认路由。` },
             { en: `ip netns exec box ip route add default via ${docker0.address}`, zh: `ip netns exec box ip route add default via ${docker0.address}` },
           );
         return pass({ en: `box has eth0 ${address.cidr}, with docker0 as its gateway: what Docker does for every container.`, zh: `box 有了 eth0 ${address.cidr}，网关是 docker0：Docker 为每个容器做的正是这些。` });
+      },
+    },
+    {
+      id: 'nsenter',
+      title: { en: 'nsenter: in by pid', zh: 'nsenter：凭 pid 进入' },
+      points: 5,
+      solution: [`${PID}; nsenter -t $pid -n ip route`],
+      quiz: {
+        answer: ({ snap }) => container(snap, 'box')?.netns?.routes.find((r) => r.dst === 'default')?.gateway,
+        wrong: '0.0.0.0',
+        hint: { en: "pid=$(docker inspect -f '{{.State.Pid}}' box); nsenter -t $pid -n ip route: the address after default via.", zh: "pid=$(docker inspect -f '{{.State.Pid}}' box)；nsenter -t $pid -n ip route：default via 后面的地址。" },
       },
     },
     {

@@ -33,9 +33,15 @@ export default defineLesson({
       check: ({ snap }) => {
         const running = expectRunning(snap, 'n1');
         if (!running.pass) return running;
-        const links = container(snap, 'n1')!.netns?.links.map((l) => l.name) ?? [];
-        if (links.join() !== 'lo')
-          return fail({ en: `n1 has ${links.join(', ')}: with --network none it would have only lo.`, zh: `n1 里有 ${links.join('、')}：用 --network none 时应该只有 lo。` }, { en: 'docker rm -f n1, then run it again with --network none.', zh: '先 docker rm -f n1，再用 --network none 重新运行。' });
+        const n1 = container(snap, 'n1')!;
+        // Some kernels put tunnel devices (tunl0, sit0, gre0) in every namespace: only a veth or an
+        // Ethernet-like device (one with a MAC address) would be a way out.
+        const ways = (n1.netns?.links ?? []).filter((l) => l.name !== 'lo' && (l.kind === 'veth' || /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(l.mac ?? '')));
+        if (n1.networkMode !== 'none' || ways.length)
+          return fail(
+            { en: `n1 runs in ${n1.networkMode} mode${ways.length ? `, with ${ways.map((l) => l.name).join(', ')}` : ''}: with --network none it would have no interface but lo.`, zh: `n1 运行在 ${n1.networkMode} 模式下${ways.length ? `，有 ${ways.map((l) => l.name).join('、')}` : ''}：用 --network none 时除了 lo 不应该有别的网卡。` },
+            { en: 'docker rm -f n1, then run it again with --network none.', zh: '先 docker rm -f n1，再用 --network none 重新运行。' },
+          );
         return pass({ en: 'n1 has only lo: no way in or out.', zh: 'n1 只有 lo：既出不去也进不来。' });
       },
     },

@@ -227,7 +227,7 @@ export default defineLesson({
           const m1 = container(snaps.node1!, 'm1');
           const address = m1 && addressOn(m1, macvlanOnEth0(snaps.node1!)?.name);
           if (!address) return undefined;
-          return (await probe.ping({ node: 'node1', host: true }, address)).ok ? ['yes', '能'] : ['no', '不能', '否'];
+          return (await probe.ping({ node: 'node1', host: true }, address)).ok;
         },
         wrong: 'yes',
         hint: { en: 'Ping m1’s address from node1’s own shell, then from node2’s.', zh: '先在 node1 自己的终端里 ping m1 的地址，再在 node2 上试试。' },

@@ -1,5 +1,6 @@
 // Lesson 8: publishing ports (seeds 002, 003).
 import { container, expectRunning, natRules, publishedPort } from '../../grader/helpers';
+import type { PortBinding } from '../../grader/model';
 import { fail, pass } from '../../grader/verdict';
 import { defineLesson } from '../format';
 
@@ -53,16 +54,37 @@ export default defineLesson({
       },
     },
     {
+      id: 'several-ports',
+      title: { en: 'Several ports at once', zh: '同时发布多个端口' },
+      points: 10,
+      solution: ['docker run -d --name web4 -p 6060:80 -p 127.0.0.1::80 nginx', 'docker port web4 80'],
+      quiz: {
+        answer: ({ snap }) => {
+          const web4 = container(snap, 'web4');
+          const everyone = web4?.ports.some((p) => p.containerPort === 80 && p.protocol === 'tcp' && p.hostPort === 6060 && p.hostIp === '0.0.0.0');
+          const local = web4?.ports.find((p) => p.containerPort === 80 && p.protocol === 'tcp' && p.hostIp === '127.0.0.1');
+          return everyone && local ? String(local.hostPort) : undefined;
+        },
+        wrong: '6060',
+        hint: { en: 'Start web4 with both -p 6060:80 and -p 127.0.0.1::80; docker port web4 80 prints the port after 127.0.0.1:.', zh: '用 -p 6060:80 和 -p 127.0.0.1::80 两个参数启动 web4；docker port web4 80 会在 127.0.0.1: 后面打印端口。' },
+      },
+    },
+    {
       id: 'udp',
       title: { en: 'A UDP port', zh: 'UDP 端口' },
       points: 10,
       solution: ['docker run -d --name dns1 -p 5353:53/udp busybox sleep 86400'],
       check: ({ snap }) => {
-        const found = snap.containers.find((c) => c.running && c.ports.some((p) => p.protocol === 'udp'));
-        if (!found)
-          return fail({ en: 'No container publishes a UDP port.', zh: '没有容器发布 UDP 端口。' }, { en: 'Add /udp to the container port: -p 5353:53/udp.', zh: '在容器端口后加 /udp：-p 5353:53/udp。' });
-        const port = found.ports.find((p) => p.protocol === 'udp')!;
-        return pass({ en: `${found.name} publishes ${port.containerPort}/udp on ${port.hostPort}.`, zh: `${found.name} 把 ${port.containerPort}/udp 发布到了 ${port.hostPort}。` });
+        const asked = (p: PortBinding) => p.protocol === 'udp' && p.containerPort === 53 && p.hostPort === 5353;
+        const found = snap.containers.find((c) => c.running && c.ports.some(asked));
+        if (!found) {
+          const other = snap.containers.flatMap((c) => (c.running ? c.ports.filter((p) => p.protocol === 'udp').map((p) => `${c.name} ${p.hostPort}->${p.containerPort}/udp`) : []));
+          return fail(
+            { en: `No container publishes 53/udp on the host's 5353${other.length ? ` (there is ${other.join(', ')})` : ''}.`, zh: `没有容器把 53/udp 发布到宿主机的 5353${other.length ? `（现有的是 ${other.join('、')}）` : ''}。` },
+            { en: 'docker run -d --name dns1 -p 5353:53/udp busybox sleep 86400: /udp after the container port.', zh: 'docker run -d --name dns1 -p 5353:53/udp busybox sleep 86400：/udp 写在容器端口后面。' },
+          );
+        }
+        return pass({ en: `${found.name} publishes 53/udp on the host's 5353.`, zh: `${found.name} 把 53/udp 发布到了宿主机的 5353。` });
       },
     },
     {

@@ -77,6 +77,23 @@ export default defineLesson({
       },
     },
     {
+      id: 'peer-index',
+      title: { en: "The peer's index, with ethtool", zh: '用 ethtool 查看对端的索引' },
+      points: 5,
+      solution: ['ip netns exec test01 ethtool -S veth001 | grep peer_ifindex', 'ip -o link show veth'],
+      quiz: {
+        answer: ({ snap }) => {
+          const peer = vethPeer(snap, { netns: 'test01' }, 'veth001');
+          return peer && 'host' in peer.place ? String(peer.link.ifindex) : undefined;
+        },
+        wrong: '1',
+        hint: {
+          en: 'ip netns exec test01 ethtool -S veth001 prints peer_ifindex; ip -o link show veth starts with the same number.',
+          zh: 'ip netns exec test01 ethtool -S veth001 会打印 peer_ifindex；ip -o link show veth 开头的数字与它相同。',
+        },
+      },
+    },
+    {
       id: 'address',
       title: { en: 'An address for veth001', zh: '给 veth001 配地址' },
       points: 10,

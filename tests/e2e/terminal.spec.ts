@@ -20,7 +20,7 @@ async function run(page: Page, command: string) {
 test('a learner runs nginx in the sandbox, reloads into the same shell, and stops a flood with Ctrl-C', async ({ page }) => {
   await openLesson(page);
   await expectScreen(page).toMatch(/root@lab-[0-9a-f]{6}/);
-  await run(page, `docker run -d --name ng1 nginx && docker inspect -f '{{.NetworkSettings.IPAddress}}' ng1`);
+  await run(page, `docker run -d --name ng1 nginx && docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ng1`);
   await expectScreen(page).toMatch(/^172\.17\.\d+\.\d+$/m);
   const address = /^(172\.17\.\d+\.\d+)$/m.exec(await screen(page))![1]!;
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader, type StepCheck } from '@/grader/grader';
+import { Grader, sessionContext, type StepCheck } from '@/grader/grader';
 import { registerGraderSockets } from '@/grader/grader-socket';
 import { expectRunning } from '@/grader/helpers';
 import type { Snapshot } from '@/grader/model';
@@ -85,6 +85,16 @@ describe('the snapshot of a state built with commands', () => {
     expect(n1.netns).toBeUndefined();
     expect(after.containers.filter((c) => c.running)).toHaveLength(4);
     await sh('docker start n1');
+  });
+
+  it("gives a check a container's output: nginx logs who fetched its page", async () => {
+    const ctx = await sessionContext([{ name: 'node1', entry }]);
+    const before = (await ctx.logs('ng1')) ?? '';
+    expect(before).not.toMatch(/^172\.17\.0\.1 .*"GET \/netlab-log-test/m);
+    await sh('curl -s -o /dev/null http://172.17.0.2/netlab-log-test');
+    const after = await ctx.logs('ng1');
+    expect(after).toMatch(/^172\.17\.0\.1 - - \[.*\] "GET \/netlab-log-test HTTP\/1\.1" 404 /m);
+    expect(await ctx.logs('no-such-container')).toBeUndefined();
   });
 });
 

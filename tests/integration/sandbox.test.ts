@@ -25,7 +25,7 @@ describe('a sandbox', () => {
 
   it('runs nginx from the platform images and curl fetches its welcome page', async () => {
     const r = await sh(
-      `docker run -d --name web nginx >/dev/null && ip=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' web) &&
+      `docker run -d --name web nginx >/dev/null && ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web) &&
        echo "ip=$ip" && for i in $(seq 1 50); do curl -s --max-time 1 "http://$ip/" && break; sleep 0.1; done`,
     );
     expect(r.code).toBe(0);
@@ -106,6 +106,20 @@ describe('a sandbox', () => {
       '1',
       '',
     ]);
+  });
+
+  it("runs the documents' own commands as typed: sudo as root, curl inside nginx", async () => {
+    // Document 002 types `sudo docker …` and `sudo ip …`; document 000 curls one nginx from another.
+    const r = await sh(`set -e
+      sudo docker network create doc-net >/dev/null
+      sudo docker run -d --name doc-ng1 --net doc-net nginx >/dev/null
+      sudo docker run -d --name doc-ng2 --net doc-net nginx >/dev/null
+      sudo ip link add doc-a type veth peer name doc-b && sudo ip -br link show doc-a | cut -d' ' -f1
+      for i in $(seq 1 50); do docker exec doc-ng2 curl -s --max-time 1 http://doc-ng1 && break; sleep 0.1; done`);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toContain('doc-a@doc-b');
+    expect(r.output).toContain('<title>Welcome to nginx!</title>');
+    expect(r.output).not.toMatch(/sudo:/);
   });
 
   it('names its host after the sandbox, for the prompt', async () => {

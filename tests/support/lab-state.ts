@@ -1,6 +1,7 @@
 // A known network state built in a sandbox by commands, used by the grader's integration test, the fixture
-// capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet and
-// a published port, a --link, none mode, a second user network) and 2 named namespaces with a veth pair.
+// capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet, a
+// reserved address and a published port, a --link, none mode, a second user network), one container made and
+// removed, and 2 named namespaces with a veth pair.
 import type { Command } from '../../lessons/format';
 import type { SandboxBackend, SandboxHandle } from '../../sandbox/backend';
 
@@ -8,11 +9,12 @@ export const LAB_STATE_SCRIPT = `
 set -e
 docker run -d --name ng1 nginx
 docker run -d --name web --link ng1:db -e GREETING=hello busybox sleep 86400
-docker network create --subnet 172.30.0.0/24 --gateway 172.30.0.1 mynet
+docker network create --subnet 172.30.0.0/24 --gateway 172.30.0.1 --aux-address router=172.30.0.254 mynet
 docker run -d --name ng2 --network mynet -p 8080:80 nginx
 docker network create --subnet 172.31.0.0/24 othernet
 docker run -d --name other --network othernet busybox sleep 86400
 docker run -d --name n1 --network none busybox sleep 86400
+docker run --name gone busybox true && docker rm gone
 ip netns add test01
 ip netns add test02
 ip link add veth type veth peer name veth001

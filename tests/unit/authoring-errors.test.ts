@@ -45,7 +45,7 @@ describe('a course with a broken lesson', () => {
 describe('a check that throws', () => {
   it('fails with the file and line of lesson.ts where it threw', async () => {
     const check = runnerOf(docker0.steps.find((s) => s.id === 'run-two')!).run;
-    const verdict = await runCheck(() => check({ snap: {} as Snapshot, snaps: {}, probe: undefined as never, readFile: async () => undefined }));
+    const verdict = await runCheck(() => check({ snap: {} as Snapshot, snaps: {}, probe: undefined as never, logs: async () => undefined }));
     expect(verdict.pass).toBe(false);
     const source = fs.readFileSync('lessons/docker0/lesson.ts', 'utf8').split('\n');
     const line = source.findIndex((l) => l.includes('const running = expectRunning(snap, name);')) + 1;

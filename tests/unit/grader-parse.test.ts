@@ -50,10 +50,15 @@ describe('a snapshot of the lab state', () => {
     expect(Object.keys(nets).sort()).toEqual(['bridge', 'host', 'mynet', 'none', 'othernet']);
     expect(nets.bridge).toMatchObject({ driver: 'bridge', bridge: 'docker0', subnets: ['172.17.0.0/16'], gateways: ['172.17.0.1'], internal: false });
     expect(nets.bridge!.members.map((m) => `${m.container}=${m.ipv4}`).sort()).toEqual(['ng1=172.17.0.2/16', 'web=172.17.0.3/16']);
-    expect(nets.mynet).toMatchObject({ subnets: ['172.30.0.0/24'], gateways: ['172.30.0.1'] });
+    expect(nets.mynet).toMatchObject({ subnets: ['172.30.0.0/24'], gateways: ['172.30.0.1'], auxAddresses: { router: '172.30.0.254' } });
     expect(nets.mynet!.bridge).toBe(`br-${nets.mynet!.id.slice(0, 12)}`);
     expect(nets.mynet!.members).toEqual([{ container: 'ng2', ipv4: '172.30.0.2/24', mac: '02:42:ac:1e:00:02' }]);
     expect(nets.host).toMatchObject({ driver: 'host', bridge: undefined });
+  });
+
+  it('knows whether the host forwards IPv4, and which containers the engine removed', () => {
+    expect(snap.host.forwarding).toBe(true);
+    expect(snap.removedContainers).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{64}$/), name: 'gone', image: 'busybox' }]);
   });
 
   it('reads every container: state, network mode and networks, links, ports, env, DNS, files and its own namespace', () => {

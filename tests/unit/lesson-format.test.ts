@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { COURSE } from '@/lessons/course';
 import { stepIdsIn, validateLessonText } from '@/lessons/content';
 import { validateLesson, type Lesson } from '@/lessons/format';
-import { normalizeAnswer } from '@/lessons/quiz';
+import { checkQuiz, normalizeAnswer } from '@/lessons/quiz';
+import type { QuizContext } from '@/lessons/format';
 
 const valid = {
   slug: 'demo',
@@ -81,7 +82,7 @@ describe('the lesson format', () => {
     expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns', 'multi-host']);
     expect(COURSE.find('multi-host')?.nodes).toEqual(['node1', 'node2']);
     expect(COURSE.find('docker0')?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
-    expect(COURSE.find('veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']);
+    expect(COURSE.find('veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'peer-index', 'address', 'peer', 'bridge-two']);
     expect(COURSE.resolveStep('docker0', 'see-docker0')?.quiz).toBe(true);
     expect(COURSE.resolveStep('docker0', 'run-two')?.quiz).toBe(false);
     expect(COURSE.resolveStep('docker0', 'nope')).toBeUndefined();
@@ -129,5 +130,26 @@ describe('quiz answers', () => {
     expect(normalizeAnswer('  172.17.0.1/16 ')).toBe('172.17.0.1');
     expect(normalizeAnswer('`vethAB12`')).toBe('vethab12');
     expect(normalizeAnswer('DOCKER')).toBe('docker');
+  });
+
+  it('ignore trailing punctuation, in either language', () => {
+    expect(normalizeAnswer('ng1.')).toBe('ng1');
+    expect(normalizeAnswer('ng1。')).toBe('ng1');
+    expect(normalizeAnswer('“docker0”！')).toBe('docker0');
+  });
+
+  it.each([
+    ['yes', 'yes'], ['Yes.', 'yes'], ['YES!', 'yes'], ['y', 'yes'], ['是', 'yes'], ['是的。', 'yes'], ['能', 'yes'], ['可以！', 'yes'],
+    ['no', 'no'], ['No.', 'no'], ['NO?', 'no'], ['否', 'no'], ['不能。', 'no'], ['不可以', 'no'], ['不行！', 'no'], ['不？', 'no'],
+  ])('read %s as %s', (typed, meant) => {
+    expect(normalizeAnswer(typed)).toBe(meant);
+  });
+
+  it('accept every form of the right yes/no, and refuse the other', async () => {
+    const ask = (answer: string, right: boolean) => checkQuiz({ answer } as QuizContext, () => right);
+    for (const typed of ['no', 'No.', '不能', '否', '不可以。', '不行']) expect((await ask(typed, false)).pass, typed).toBe(true);
+    for (const typed of ['yes', '能', '是', '可以']) expect((await ask(typed, false)).pass, typed).toBe(false);
+    expect((await ask('是的！', true)).pass).toBe(true);
+    expect((await ask('maybe', true)).pass).toBe(false);
   });
 });

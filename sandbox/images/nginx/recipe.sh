@@ -1,7 +1,8 @@
 #!/bin/bash
 # A small nginx image: Debian's nginx-light (the nginx binary, nginx-common, and the http-echo module it
 # pulls in) unpacked with dpkg-deb, plus the shared libraries the binary links, serving Debian's welcome page.
-# Busybox provides a shell and the usual tools (cat, ip, ping, wget), so `docker exec ng1 …` works in lessons.
+# Busybox provides a shell and the usual tools (cat, ip, ping, wget), so `docker exec ng1 …` works in lessons;
+# Debian's curl is there too, as in the official image (tutorials run `docker exec ng2 curl http://ng1`).
 # Inputs: OUT (empty folder to fill), CACHE (kept between builds).
 set -euo pipefail
 debs="$CACHE/debs"
@@ -20,6 +21,21 @@ done
 for lib in $(ldd "$OUT"/usr/lib/nginx/modules/*.so | grep -o '/[^ ]*' | sort -u); do
   [ -e "$OUT$lib" ] || cp -L --parents "$lib" "$OUT/"
 done
+# curl with the libraries it needs, each from its Debian package (libc is the one nginx already took).
+curl_debs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
+  --no-enhances curl | grep -v '^[ <]' | grep -vx 'libc6\|gcc-12-base\|libgcc-s1' | sort -u)
+download_debs $curl_debs
+tmp=$(mktemp -d)
+for p in $curl_debs; do dpkg-deb -x "$(ls -t "$debs"/${p}_*.deb | head -n1)" "$tmp"; done
+mkdir -p "$OUT/usr/bin"
+cp "$tmp/usr/bin/curl" "$OUT/usr/bin/curl"
+curl_libs=$(LD_LIBRARY_PATH="$tmp/usr/lib/x86_64-linux-gnu:$tmp/lib/x86_64-linux-gnu" ldd "$tmp/usr/bin/curl")
+if grep -q 'not found' <<<"$curl_libs"; then echo "curl needs a library no package gave: $curl_libs" >&2; exit 1; fi
+for lib in $(grep -o '/[^ ]*' <<<"$curl_libs"); do
+  target="$OUT${lib#"$tmp"}"
+  [ -e "$target" ] || { mkdir -p "$(dirname "$target")" && cp -L "$lib" "$target"; }
+done
+rm -rf "$tmp"
 tmp=$(mktemp -d)
 dpkg-deb -x "$(ls -t "$debs"/busybox-static_*.deb | head -n1)" "$tmp"
 mkdir -p "$OUT/bin"

@@ -5,7 +5,7 @@
 # and, as a separate read-only copy, the lower layer of every learner's root (see netlab-init).
 # Inputs: OUT (empty folder to fill), CACHE (kept between builds), DEBIAN_MIRROR.
 set -euo pipefail
-PACKAGES=docker.io,uidmap,iproute2,netcat-openbsd,iputils-ping,bridge-utils,ethtool,curl,iptables,procps,tcpdump,dnsutils,net-tools,tmux,bash-completion,less,ca-certificates,psmisc
+PACKAGES=docker.io,sudo,uidmap,iproute2,netcat-openbsd,iputils-ping,bridge-utils,ethtool,curl,iptables,procps,tcpdump,dnsutils,net-tools,tmux,bash-completion,less,ca-certificates,psmisc
 here=$(cd "$(dirname "$0")" && pwd)
 
 # debootstrap is the slow part (~50 s): keep its result, keyed by what it depends on.
