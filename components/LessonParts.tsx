@@ -103,9 +103,35 @@ export function Hint({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function Solution({ children }: { children: React.ReactNode }) {
+/** The step's solution, behind a click; `askTwice` (a challenge) asks again before it shows it. */
+export function Solution({ children, askTwice = false }: { children: React.ReactNode; askTwice?: boolean }) {
   const step = useContext(StepContext)?.id;
   const { text, solutionOpened } = useLesson();
+  const [asked, setAsked] = useState(0);
+  if (askTwice) {
+    if (asked < 2)
+      return (
+        <div className="solution" data-testid="solution-guard" data-asked={asked}>
+          {asked === 1 && <p className="verdict-hint">{text['step.solution.sure']}</p>}
+          <button
+            type="button"
+            className="button-link"
+            data-testid="solution-ask"
+            onClick={() => {
+              setAsked(asked + 1);
+              if (asked === 1 && step) solutionOpened(step);
+            }}
+          >
+            {text[asked === 0 ? 'step.solution' : 'step.solution.again']}
+          </button>
+        </div>
+      );
+    return (
+      <div className="solution" data-testid="solution-shown">
+        {children}
+      </div>
+    );
+  }
   return (
     <details
       className="solution"

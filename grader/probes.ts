@@ -58,10 +58,21 @@ export class Prober {
     return this.run(from, ['ping', '-n', '-c', '1', '-W', '1', address]);
   }
 
-  /** An HTTP GET (2 s at most); ok when the server answered 2xx or 3xx. */
+  /**
+   * An HTTP GET (2 s at most); ok when the server answered 2xx or 3xx. From a container, a name in the URL is
+   * looked up as the container's own programs would (see resolve), not by the grader's resolver.
+   */
   async http(from: Place, url: string): Promise<HttpResult> {
     const marker = '\nNETLAB-HTTP-STATUS:';
-    const r = await this.run(from, ['curl', '-sS', '--max-time', '2', '--max-filesize', '1048576', '-w', `${marker}%{http_code}`, url]);
+    const target = new URL(url);
+    const pinned: string[] = [];
+    if ('container' in from && !/^\d+\.\d+\.\d+\.\d+$/.test(target.hostname) && target.hostname !== 'localhost') {
+      const found = await this.resolve(from, target.hostname);
+      if (!found.addresses[0]) return { ok: false, body: '', output: `${describePlace(from)} cannot resolve ${target.hostname}` };
+      const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+      pinned.push('--resolve', `${target.hostname}:${port}:${found.addresses[0]}`);
+    }
+    const r = await this.run(from, ['curl', '-sS', '--max-time', '2', '--max-filesize', '1048576', ...pinned, '-w', `${marker}%{http_code}`, url]);
     const at = r.output.lastIndexOf(marker.trim());
     const status = at >= 0 ? Number(r.output.slice(at + marker.trim().length)) : undefined;
     const body = at >= 0 ? r.output.slice(0, at) : r.output;

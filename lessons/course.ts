@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fail } from '../grader/verdict';
 import type { StepCheck, StepResolver } from '../grader/grader';
+import challenge from './challenge/lesson';
 import connect from './connect/lesson';
 import dns from './dns/lesson';
 import docker0 from './docker0/lesson';
@@ -13,6 +14,7 @@ import manualNet from './manual-net/lesson';
 import modes from './modes/lesson';
 import multiHost from './multi-host/lesson';
 import ports from './ports/lesson';
+import troubleshoot from './troubleshoot/lesson';
 import userNetworks from './user-networks/lesson';
 import vethNetns from './veth-netns/lesson';
 // lesson:new adds imports above this line
@@ -30,6 +32,8 @@ const DECLARED: [slug: string, lesson: unknown][] = [
   ['modes', modes],
   ['ports', ports],
   ['dns', dns],
+  ['troubleshoot', troubleshoot],
+  ['challenge', challenge],
   ['multi-host', multiHost],
   // lesson:new adds lessons above this line
 ];

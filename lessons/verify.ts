@@ -3,7 +3,8 @@
 // its reference solution runs (each command on its node), and its check must PASS; a quiz must accept the
 // right answer (computed from the sandbox) and refuse a wrong one. A check that cannot fail is a bug. Used by
 // `npm run lessons:verify`.
-import { checkSession, sessionContext } from '../grader/grader';
+import { checkSession, sessionContext, type CheckContext } from '../grader/grader';
+import { runCheck } from '../grader/verdict';
 import { sessionEntries, type NodeEntry } from '../grader/snapshot';
 import type { SandboxBackend } from '../sandbox/backend';
 import { makeSession, type Session } from '../sandbox/session';
@@ -32,10 +33,10 @@ type Run = {
 };
 
 /** The check of a step in the fresh session, before any solution: it must fail (unless declared otherwise). */
-async function freshCheck(run: Run, step: Step): Promise<{ fresh: string; problem?: string }> {
+async function freshCheck(fresh: CheckContext, step: Step): Promise<{ fresh: string; problem?: string }> {
   if (step.quiz) return { fresh: '' };
   if (step.passesFresh) return { fresh: `not checked: ${step.passesFresh}` };
-  const verdict = await checkSession(run.nodes, runnerOf(step).run);
+  const verdict = await runCheck(() => runnerOf(step).run(fresh));
   if (verdict.details?.error) return { fresh: 'FAIL (threw)', problem: `check in the fresh sandbox: ${verdict.message.en}` };
   return verdict.pass ? { fresh: 'PASS (should fail)', problem: 'the check passes in the fresh sandbox, before anything was done' } : { fresh: 'FAIL' };
 }
@@ -100,8 +101,10 @@ export async function verifyLesson(
     if (setupProblem) add({ lesson: lesson.slug, step: '(setup)', before: '', after: '', ms: 0, ok: false, note: setupProblem });
     else {
       const run = { backend, session, nodes: await sessionEntries(backend, session), vars: new Map<string, string>() };
+      // One view of the fresh session serves every step's check (checks only read it).
+      const freshContext = await sessionContext(run.nodes);
       const fresh = [];
-      for (const step of lesson.steps) fresh.push(await freshCheck(run, step));
+      for (const step of lesson.steps) fresh.push(await freshCheck(freshContext, step));
       for (const [i, step] of lesson.steps.entries()) add(await verifyStep(run, lesson, step, fresh[i]!));
     }
     return rows;

@@ -1,4 +1,4 @@
-// Lesson 10: networks across hosts — a swarm, an overlay network and its VXLAN, a service on two nodes,
+// Lesson 12: networks across hosts — a swarm, an overlay network and its VXLAN, a service on two nodes,
 // macvlan (seeds 002 "multi-host overlay networks" and "macvlan", 003 "Multi-Host Networking", 004).
 import { addressOn, container, network, networksOf } from '../../grader/helpers';
 import type { Snapshot } from '../../grader/model';

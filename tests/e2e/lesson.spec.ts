@@ -10,7 +10,7 @@ async function runBlock(page: Page, stepId: string, index = 0) {
 
 test('a learner completes veth-netns; steps pass by themselves; progress is kept', async ({ page }) => {
   await openLesson(page, 'veth-netns');
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '6');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '7');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '0');
   for (const id of ['add-netns', 'veth-pair', 'move', 'address', 'peer', 'bridge-two']) {
     await expect(step(page, id)).toHaveAttribute('data-status', 'pending');
@@ -25,6 +25,12 @@ test('a learner completes veth-netns; steps pass by themselves; progress is kept
 
   await runBlock(page, 'move');
   await passedWithin(page, 'move');
+
+  // The quiz's answer is read off the screen, as a learner would: ethtool's peer_ifindex.
+  await runBlock(page, 'peer-index');
+  await expect.poll(() => screenText(page)).toMatch(/peer_ifindex: \d+/);
+  const [, peerIndex = ''] = /peer_ifindex: (\d+)/.exec(await screenText(page)) ?? [];
+  await answerQuiz(page, 'peer-index', peerIndex, 'passed');
 
   // A typo in the address: the step fails, and says what is wrong.
   await typeInTerminal(page, 'ip netns exec test01 ip addr add 172.16.0.11/20 dev veth001');
@@ -43,15 +49,15 @@ test('a learner completes veth-netns; steps pass by themselves; progress is kept
   await expect(step(page, 'bridge-two').getByTestId('verdict')).toContainText('the bridge drops the traffic');
   await runBlock(page, 'bridge-two', 3); // let br0's traffic through
   await passedWithin(page, 'bridge-two');
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '6');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '7');
 
   await page.reload();
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '6');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-passed', '7');
   await expect(step(page, 'bridge-two')).toHaveAttribute('data-status', 'passed');
 
   await page.goto('/');
   const entry = page.locator('[data-lesson="veth-netns"]');
-  await expect(entry).toHaveAttribute('data-passed', '6');
+  await expect(entry).toHaveAttribute('data-passed', '7');
   await expect(entry).toContainText('Done');
 
   await page.goto('/lessons/veth-netns?lang=zh');

@@ -116,6 +116,15 @@ describe('probes', () => {
     expect((await probe.http({ host: true }, 'http://172.17.0.3/')).ok).toBe(false); // busybox serves nothing
   });
 
+  it("http: a name in the URL resolves as the container's programs resolve it", async () => {
+    const linked = await probe.http({ container: 'web' }, 'http://db/'); // --link ng1:db, in web's /etc/hosts
+    expect(linked).toMatchObject({ ok: true, status: 200 });
+    expect(linked.body).toContain('Welcome to nginx!');
+    const elsewhere = await probe.http({ container: 'other' }, 'http://ng2/'); // ng2 is on another network
+    expect(elsewhere.ok).toBe(false);
+    expect(elsewhere.output).toContain('cannot resolve ng2');
+  });
+
   it("dns: a user network's embedded DNS resolves names there, not on the default bridge", async () => {
     const self = await probe.dns({ container: 'ng2' }, 'ng2');
     expect(self).toMatchObject({ ok: true, addresses: ['172.30.0.2'] });

@@ -79,7 +79,7 @@ describe('the lesson format', () => {
   });
 
   it('loads the course: written lessons validated, every slug in order', () => {
-    expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns', 'multi-host']);
+    expect(COURSE.lessons.map((e) => e.slug)).toEqual(['docker0', 'veth-netns', 'manual-net', 'link', 'user-networks', 'connect', 'modes', 'ports', 'dns', 'troubleshoot', 'challenge', 'multi-host']);
     expect(COURSE.find('multi-host')?.nodes).toEqual(['node1', 'node2']);
     expect(COURSE.find('docker0')?.steps.map((s) => s.id)).toEqual(['see-docker0', 'run-two', 'find-veth', 'reach-from-host', 'remove']);
     expect(COURSE.find('veth-netns')?.steps.map((s) => s.id)).toEqual(['add-netns', 'veth-pair', 'move', 'peer-index', 'address', 'peer', 'bridge-two']);

@@ -40,6 +40,8 @@ const CLIENT_TEXT_KEYS = [
   'step.showHint',
   'step.hint',
   'step.solution',
+  'step.solution.sure',
+  'step.solution.again',
   'code.run',
   'code.copy',
   'code.copied',
