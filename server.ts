@@ -4,19 +4,16 @@ import next from 'next';
 import { loadConfig } from './lib/config';
 import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
-import { setRuntime } from './lib/runtime';
-import { preparePlatform } from './lib/platform';
+import { setRuntime } from './server/runtime';
+import { preparePlatform } from './server/platform';
 import { DockerBackend } from './sandbox/docker-backend';
 import { SandboxPool } from './sandbox/pool';
-import { attachTerminalSockets } from './sandbox/terminal-socket';
-import { Grader } from './grader/grader';
-import { registerGraderSockets } from './grader/grader-socket';
-import { TopologyFeed } from './grader/topology-feed';
-import { COURSE } from './lessons/course';
-import { lessonPreparer } from './lessons/setup';
-import { LessonVerifier } from './lessons/verifier';
-import { watchLessons } from './lessons/watch';
-import { guardInstructorArea } from './lib/instructor-gate';
+import { loadCourse } from './course/course';
+import { prepareSession } from './course/setup';
+import { VerificationQueue } from './course/verification-queue';
+import { watchLessons } from './course/watch';
+import { startLive } from './server/live';
+import { guardInstructorArea } from './server/instructor-gate';
 import { EVENTS } from './lib/terminal-protocol';
 import { AttemptStore } from './store/attempts';
 import { ClassStore } from './store/classes';
@@ -38,10 +35,10 @@ async function main() {
   const attempts = new AttemptStore(db);
   const instructors = new InstructorStore(db);
   const verifications = new VerificationStore(db);
-  const verifier = new LessonVerifier(backend, config, COURSE, verifications);
-  const grader = new Grader(pool, attempts, COURSE.resolveStep);
-  setRuntime({ dev, engine, pool, course: COURSE, attempts, instructors, classes: new ClassStore(db), verifications, verifier });
-  for (const problem of COURSE.brokenLessons) console.error(`[lessons] left out: ${problem.message}`);
+  const course = await loadCourse();
+  const verifier = new VerificationQueue(backend, config, course, verifications);
+  setRuntime({ dev, engine, pool, course, attempts, instructors, classes: new ClassStore(db), verifications, verifier });
+  for (const problem of course.brokenLessons) console.error(`[lessons] left out: ${problem.message}`);
 
   const app = next({ dev, hostname: 'localhost', port: config.port });
   const handle = app.getRequestHandler();
@@ -53,20 +50,19 @@ async function main() {
     if (guardInstructorArea(req, res, instructors)) return;
     void handle(req, res);
   });
-  const preparer = lessonPreparer(backend);
-  pool.on('ended', (_learner, _reason, sandboxId) => preparer.forget(sandboxId));
-  let topology: TopologyFeed | undefined;
-  const io = attachTerminalSockets(server, pool, {
-    onCommandFinished: (learnerId) => {
-      grader.commandFinished(learnerId);
-      topology?.commandFinished(learnerId);
+  const { io } = startLive(server, {
+    pool,
+    attempts,
+    resolveStep: course.resolveStep,
+    // The step to re-check after a command: the first of the lesson the learner has not passed.
+    currentStep: (learnerId, lesson) => {
+      const passed = attempts.passed(learnerId).get(lesson);
+      return course.find(lesson)?.steps.find((s) => !passed?.has(s.id))?.id;
     },
-    nodesOf: (lesson) => COURSE.find(lesson)?.nodes,
-    prepareLesson: preparer.prepare,
+    nodesOf: (lesson) => course.find(lesson)?.nodes,
+    prepareLesson: (session, lesson) => prepareSession(backend, session, lesson, course.find(lesson)?.setup ?? []),
   });
-  registerGraderSockets(io, grader, attempts);
-  topology = new TopologyFeed(io, pool);
-  const stopWatching = dev ? watchLessons(COURSE, (lesson) => io.emit(EVENTS.lessonChanged, { lesson })) : undefined;
+  const stopWatching = dev ? watchLessons(course, (lesson) => io.emit(EVENTS.lessonChanged, { lesson })) : undefined;
 
   await pool.start();
   server.listen(config.port, config.host, () => {

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
 import { LangSwitch } from '@/components/LangSwitch';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'NetLab',
-  description: 'Learn Docker networking by doing: lessons beside a real root shell.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: 'NetLab', description: t(await currentLang(), 'site.description') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const lang = await currentLang();

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
 
 export default async function NotFound() {

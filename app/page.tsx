@@ -1,8 +1,8 @@
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { runtime } from '@/lib/runtime';
+import { runtime } from '@/server/runtime';
 import { t } from '@/lib/i18n';
 import { AuthoringErrors } from '@/components/AuthoringErrors';
 

@@ -1,22 +1,23 @@
 // `npm run bench`: NetLab's speed, as one JSON object on stdout, each figure beside a baseline measured in
-// the same run. Progress goes to stderr. The server under test is the real terminal socket code on a real
-// engine (the same attachTerminalSockets as server.ts, without the page renderer, which sockets never touch).
+// the same run. Progress goes to stderr. The server under test is the real socket server on a real engine
+// (the same startLive as server.ts, without the page renderer, which sockets never touch).
 import http from 'node:http';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
-import { preparePlatform } from '../lib/platform';
+import { preparePlatform } from '../server/platform';
 import { LESSON_IMAGES } from '../sandbox/images/build';
 import { DockerBackend } from '../sandbox/docker-backend';
 import { containerOf } from '../sandbox/docker-sandbox';
 import { SandboxPool } from '../sandbox/pool';
-import { attachTerminalSockets } from '../sandbox/terminal-socket';
 import { snapshotOf } from '../grader/snapshot';
-import { TopologyFeed } from '../grader/topology-feed';
+import { startLive } from '../server/live';
+import { AttemptStore } from '../store/attempts';
+import { openDb } from '../store/db';
 import { EVENTS } from '../lib/terminal-protocol';
-import { buildLabState } from '../tests/support/lab-state';
-import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../tests/support/terminal-client';
+import { buildLabState } from '../harness/lab-state';
+import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../harness/terminal-client';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 // stdout carries the JSON result alone: the engine's and the pool's progress lines go to stderr.
@@ -39,16 +40,17 @@ const SESSION_LESSON = { slug: 'bench-session', nodes: ['node1', 'node2'] };
 
 async function serve(pool: SandboxPool) {
   const server = http.createServer();
-  let topology: TopologyFeed | undefined;
-  const io = attachTerminalSockets(server, pool, {
-    onCommandFinished: (id) => topology?.commandFinished(id),
+  const { io, grader } = startLive(server, {
+    pool,
+    attempts: new AttemptStore(openDb(':memory:')),
+    resolveStep: () => undefined,
+    currentStep: () => undefined,
     nodesOf: (lesson) => (lesson === SESSION_LESSON.slug ? SESSION_LESSON.nodes : undefined),
   });
-  topology = new TopologyFeed(io, pool);
   // The baseline: a plain socket.io echo on the same server.
   io.on('connection', (socket) => socket.on('bench:echo', (data: string) => socket.emit('bench:echo', data)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, base: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
+  return { server, grader, base: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
 }
 
 let learnerNumber = 0x6e00;
@@ -135,7 +137,7 @@ async function dockerRunBaseline(): Promise<number[]> {
 async function interactive(docker: Docker, config: Config) {
   const pool = benchPool(docker, config, 'bench-rtt', 0);
   await pool.start();
-  const { server, base } = await serve(pool);
+  const { server, grader, base } = await serve(pool);
   const { client } = await timeToPrompt(base);
   await until(() => client.state === 'ready', 60_000, 'ready');
   await new Promise((r) => setTimeout(r, 1000)); // let the first screen settle
@@ -176,6 +178,7 @@ async function interactive(docker: Docker, config: Config) {
   // The map after a command: from the prompt's "command finished" mark to the new graph in the client.
   const mapUpdates: number[] = [];
   await new Promise((r) => setTimeout(r, 500)); // let the throughput run's own update pass
+  const snapshotsBefore = grader.snapshotsTaken;
   for (let i = 0; i < 10; i++) {
     const graph = new Promise<void>((resolve) => client.socket.once(EVENTS.topology, () => resolve()));
     let markAt = 0;
@@ -190,11 +193,12 @@ async function interactive(docker: Docker, config: Config) {
     await graph;
     mapUpdates.push(performance.now() - markAt);
   }
+  const snapshotsPerCommand = (grader.snapshotsTaken - snapshotsBefore) / mapUpdates.length;
 
   client.close();
   await pool.stop();
   server.close();
-  return { keystrokes, echoes, seconds, outputBytes, delivered, mapUpdates };
+  return { keystrokes, echoes, seconds, outputBytes, delivered, mapUpdates, snapshotsPerCommand };
 }
 
 /** Snapshot time on an idle sandbox holding the lab state (5 containers, 2 namespaces), beside one `docker exec`. */
@@ -276,6 +280,8 @@ async function main() {
       baseline_socketio_echo_ms: { p50: percentile(inter.echoes, 50), p99: percentile(inter.echoes, 99), samples: inter.echoes.length },
       idle_sandbox_mib: { value: idle, target: 80 },
       topology_update_ms: { p50: percentile(inter.mapUpdates, 50), p99: percentile(inter.mapUpdates, 99), samples: inter.mapUpdates.length, target: 1000 },
+      // Each finished command is one look at the session, feeding the map and the current step's check.
+      snapshots_per_command: { value: round(inter.snapshotsPerCommand), commands: inter.mapUpdates.length, target: 1 },
       snapshot_ms: { p50: percentile(snapshot.snapshots, 50), p99: percentile(snapshot.snapshots, 99), samples: snapshot.snapshots.length, target_p50: 150 },
       baseline_exec_ms: { p50: percentile(snapshot.execs, 50), p99: percentile(snapshot.execs, 99), samples: snapshot.execs.length },
       throughput_mib_s: {

@@ -25,7 +25,7 @@ export function Step({ id, children }: { id: string; children: React.ReactNode }
       <section className={`step step-${state}`} id={`step-${id}`} data-step={id} data-status={state}>
         <div className="step-badge">
           <span className="step-status">{text[`step.status.${state}`]}</span>
-          {info && <span className="step-points">{info.points} pts</span>}
+          {info && <span className="step-points">{fillTemplate(text['step.points'], { n: info.points })}</span>}
         </div>
         {children}
         <div className="step-actions">
@@ -192,7 +192,7 @@ export function Progress() {
       <div className="progress-bar">
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      <span>{fillTemplate(text['lesson.progress']!, { passed: passed.length, total: steps.length, points })}</span>
+      <span>{fillTemplate(text['lesson.progress'], { passed: passed.length, total: steps.length, points })}</span>
       <ol className="progress-steps">
         {steps.map((s) => (
           <li key={s.id} className={`progress-step progress-step-${status[s.id]}`}>

@@ -3,20 +3,22 @@
 // map), each step's status and last verdict, and the current step (the first not yet passed), which the
 // server re-checks after each command. A multi-host lesson has a terminal per node and one of them in view.
 // Components read it with useLesson().
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { io, type Socket } from 'socket.io-client';
 import type { Verdict } from '@/grader/verdict';
-import { EVENTS } from '@/lib/terminal-protocol';
-import type { Lang } from '@/lib/i18n';
+import { EVENTS, inputChunks } from '@/lib/terminal-protocol';
+import type { AreaTexts, Lang } from '@/lib/i18n';
 
 export type StepStatus = 'pending' | 'passed' | 'failed';
+/** The texts the lesson page hands its client components: textsOf(lang, [these areas]). */
+export type LessonTexts = AreaTexts<'terminal' | 'step' | 'code' | 'quiz' | 'topology' | 'lesson'>;
 export type StepInfo = { id: string; title: string; points: number; quiz: boolean };
 
 type LessonState = {
   lesson: string;
   lang: Lang;
-  text: Record<string, string>;
+  text: LessonTexts;
   /** The steps' and the map's socket, and the (first node's) terminal's. */
   socket: Socket | null;
   /** A multi-host lesson's nodes; undefined when the lesson has one sandbox. */
@@ -55,7 +57,7 @@ export function LessonSession({
 }: {
   lesson: string;
   lang: Lang;
-  text: Record<string, string>;
+  text: LessonTexts;
   steps: StepInfo[];
   passed: string[];
   nodes?: string[];
@@ -76,10 +78,6 @@ export function LessonSession({
   }, [steps, passed]);
   const [verdicts, setVerdicts] = useState<Record<string, Verdict | undefined>>({});
   const [checking, setChecking] = useState<Record<string, boolean>>({});
-  const current = steps.find((s) => status[s.id] !== 'passed')?.id;
-  const currentRef = useRef(current);
-  currentRef.current = current;
-
   useEffect(() => {
     const s = io({ transports: ['websocket'], withCredentials: true });
     s.on(EVENTS.verdict, (v: { lesson: string; step: string; verdict: Verdict }) => {
@@ -93,9 +91,6 @@ export function LessonSession({
     s.on(EVENTS.lessonChanged, (c: { lesson: string }) => {
       if (c.lesson === lesson) router.refresh();
     });
-    s.on('connect', () => {
-      if (currentRef.current) s.emit(EVENTS.currentStep, { lesson, step: currentRef.current });
-    });
     setSocket(s);
     const others = Object.fromEntries(
       (nodeList?.split(',').slice(1) ?? []).map((node) => [node, io({ transports: ['websocket'], withCredentials: true, forceNew: true })]),
@@ -106,10 +101,6 @@ export function LessonSession({
       for (const o of Object.values(others)) o.close();
     };
   }, [lesson, router, nodeList]);
-
-  useEffect(() => {
-    if (socket?.connected && current) socket.emit(EVENTS.currentStep, { lesson, step: current });
-  }, [socket, lesson, current]);
 
   const check = useCallback(
     (step: string, answer?: string) => {
@@ -127,8 +118,8 @@ export function LessonSession({
     (command: string, node?: string) => {
       const target = node && nodes?.includes(node) ? node : activeNode;
       if (target) setActiveNode(target);
-      const lines = command.replace(/\n+$/, '').split('\n');
-      terminalSocket(target)?.emit(EVENTS.input, lines.join('\r') + '\r');
+      const socket = terminalSocket(target);
+      for (const chunk of inputChunks(command.replace(/\n+$/, '').replace(/\n/g, '\r') + '\r')) socket?.emit(EVENTS.input, chunk);
     },
     [terminalSocket, activeNode, nodes],
   );

@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { EVENTS, INPUT_CHUNK, type TerminalStatus } from '@/lib/terminal-protocol';
+import { EVENTS, inputChunks, isErrorCode, type NoticeCode, type TerminalStatus } from '@/lib/terminal-protocol';
+import { fillTemplate, type AreaTexts } from '@/lib/i18n';
 import { useLesson } from './LessonSession';
 
-type Text = Record<string, string>;
+type Texts = AreaTexts<'terminal'>;
 type View =
   | { state: 'connecting'; message: string }
   | { state: 'ready'; message: null }
@@ -42,16 +43,16 @@ const THEME = {
   brightWhite: '#ffffff',
 };
 
-function describe(status: TerminalStatus, text: Text): View {
+function describe(status: TerminalStatus, text: Texts): View {
   switch (status.state) {
     case 'starting':
-      return { state: 'connecting', message: text['terminal.starting']! };
+      return { state: 'connecting', message: text['terminal.starting'] };
     case 'queued':
-      return { state: 'connecting', message: text['terminal.queued']!.replace('{n}', String(status.position)) };
+      return { state: 'connecting', message: fillTemplate(text['terminal.queued'], { n: status.position }) };
     case 'ready':
       return { state: 'ready', message: null };
     case 'error':
-      return { state: 'error', message: text[`terminal.error.${status.code}`] ?? status.code, retry: true };
+      return { state: 'error', message: text[`terminal.error.${status.code}`], retry: true };
   }
 }
 
@@ -88,7 +89,7 @@ export function Terminal() {
         ) : (
           <>
             <span className={`terminal-dot terminal-dot-${stateOf()}`} aria-hidden />
-            <span className="terminal-title">root shell</span>
+            <span className="terminal-title">{text['terminal.title']}</span>
           </>
         )}
         <button type="button" className="button-quiet" data-testid="reset" onClick={startOver}>
@@ -115,7 +116,7 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
   const hostRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<XTerm | null>(null);
   const fitRef = useRef<(() => void) | null>(null);
-  const [view, setView] = useState<View>({ state: 'connecting', message: text['terminal.starting']! });
+  const [view, setView] = useState<View>({ state: 'connecting', message: text['terminal.starting'] });
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => onState(view.state), [view.state, onState]);
@@ -168,11 +169,11 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
           'connect_error',
           (err: Error & { data?: { code?: string } }) => {
             const code = err.data?.code;
-            if (code) setView({ state: 'error', message: text[`terminal.error.${code}`] ?? code, retry: false });
-            else setView({ state: 'connecting', message: text['terminal.error.offline']! });
+            if (code) setView({ state: 'error', message: isErrorCode(code) ? text[`terminal.error.${code}`] : code, retry: false });
+            else setView({ state: 'connecting', message: text['terminal.error.offline'] });
           },
         ],
-        ['disconnect', () => setView({ state: 'connecting', message: text['terminal.error.offline']! })],
+        ['disconnect', () => setView({ state: 'connecting', message: text['terminal.error.offline'] })],
         [
           EVENTS.status,
           (status: TerminalStatus) => {
@@ -183,8 +184,8 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
         ],
         [
           EVENTS.notice,
-          (code: string) => {
-            setNotice(text[`terminal.notice.${code}`] ?? code);
+          (code: NoticeCode) => {
+            setNotice(text[`terminal.notice.${code}`]);
             setTimeout(() => setNotice(null), 5000);
           },
         ],
@@ -203,7 +204,7 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
       for (const [event, handler] of handlers) socket.on(event, handler);
       if (socket.connected) open();
       term.onData((data) => {
-        for (let i = 0; i < data.length; i += INPUT_CHUNK) socket.emit(EVENTS.input, data.slice(i, i + INPUT_CHUNK));
+        for (const chunk of inputChunks(data)) socket.emit(EVENTS.input, chunk);
       });
 
       let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -240,7 +241,7 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
   const reopen = (event: string) => {
     const term = termRef.current;
     if (!term || !socket) return;
-    setView({ state: 'connecting', message: text['terminal.starting']! });
+    setView({ state: 'connecting', message: text['terminal.starting'] });
     if (!socket.connected) socket.connect();
     else socket.emit(event, { cols: term.cols, rows: term.rows, lesson, node });
   };

@@ -8,7 +8,7 @@ import { BaseEdge, getSmoothStepPath, ReactFlow, type Edge, type EdgeProps, type
 import '@xyflow/react/dist/style.css';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from '@/grader/topology';
-import { EVENTS } from '@/lib/terminal-protocol';
+import { EVENTS, type TerminalStatus } from '@/lib/terminal-protocol';
 import { useLesson } from './LessonSession';
 
 type NodeData = TopologyNode & { fresh: boolean; kindLabel: string };
@@ -86,13 +86,17 @@ export function Topology() {
       void layout(g).then(setPositions);
       setTimeout(() => setTick((t) => t + 1), FRESH_MS);
     };
+    // The server sends a new graph after every command; the page asks only when its terminal is (again) ready.
     const ask = () => socket.emit(EVENTS.topologyGet);
+    const onStatus = (s: TerminalStatus) => {
+      if (s.state === 'ready') ask();
+    };
     socket.on(EVENTS.topology, onGraph);
-    socket.on(EVENTS.status, ask);
+    socket.on(EVENTS.status, onStatus);
     ask();
     return () => {
       socket.off(EVENTS.topology, onGraph);
-      socket.off(EVENTS.status, ask);
+      socket.off(EVENTS.status, onStatus);
     };
   }, [socket]);
 
@@ -103,7 +107,7 @@ export function Topology() {
         id: n.id,
         type: 'topo',
         position: positions.get(n.id) ?? { x: 0, y: 0 },
-        data: { ...n, fresh: isFresh(n.id), kindLabel: text[`topology.kind.${n.kind}`] ?? n.kind },
+        data: { ...n, fresh: isFresh(n.id), kindLabel: text[`topology.kind.${n.kind}`] },
         draggable: false,
       })),
     [graph, positions, text],

@@ -2,7 +2,7 @@
 // (ping, curl, dig) entered into one namespace of the sandbox: the sandbox host, a named namespace, or a
 // container. They create nothing in the sandbox, and each is bounded by a short timeout.
 import fs from 'node:fs';
-import { container, describePlace, namedNamespace, type Place } from './helpers';
+import { container, describePlace, namedNamespace, type Place } from './vocabulary';
 import type { Snapshot } from './model';
 import { hostNetns, runIn, sandboxPids, type NetnsRef } from './sandbox-view';
 

@@ -18,8 +18,3 @@ export function sessionEntries(backend: SandboxBackend, session: Session): Promi
   return Promise.all(session.nodes.map(async (n) => ({ name: n.name, entry: await backend.entry(n.sandbox) })));
 }
 
-/** Every node's snapshot, in node order. */
-export async function takeSnapshots(backend: SandboxBackend, session: Session): Promise<{ name: string; snap: Snapshot }[]> {
-  const nodes = await sessionEntries(backend, session);
-  return Promise.all(nodes.map(async (n) => ({ name: n.name, snap: await snapshotOf(n.entry) })));
-}

@@ -4,7 +4,7 @@
 // relations. A multi-host session's graph holds each node's, joined by the underlay and by the overlay and
 // macvlan networks that span the nodes. Pure: snapshots in, graph out.
 import { UNDERLAY } from '../sandbox/backend';
-import { allNamespaces, type Place } from './helpers';
+import { allNamespaces, type Place } from './vocabulary';
 import type { Snapshot } from './model';
 
 export type NodeKind = 'host' | 'bridge' | 'veth' | 'vxlan' | 'container' | 'netns' | 'network' | 'port';

@@ -1,10 +1,7 @@
 // A verdict is what a learner sees of a check: pass or fail, a message in their language, and on a failure
 // a hint. Checks are run bounded in time and can never throw past runCheck.
-import type { Lang } from '../lib/i18n';
+import type { Text } from '../lib/i18n';
 import { whereThrown } from './where-thrown';
-
-/** Text in every language a learner may read. */
-export type Text = Record<Lang, string>;
 
 export type Verdict = {
   pass: boolean;

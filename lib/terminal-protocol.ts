@@ -5,6 +5,13 @@ import { z } from 'zod';
 /** Largest single input message; the browser splits pastes into pieces of INPUT_CHUNK. */
 export const INPUT_MAX = 64 * 1024;
 export const INPUT_CHUNK = 16 * 1024;
+
+/** Input as the browser sends it, typed or ▶ Run: in pieces of at most INPUT_CHUNK. */
+export function inputChunks(data: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < data.length; i += INPUT_CHUNK) chunks.push(data.slice(i, i + INPUT_CHUNK));
+  return chunks;
+}
 /** Input waiting to reach the sandbox beyond this is refused (with a notice), so a paste cannot pile up. */
 export const INPUT_BACKLOG_MAX = 2 * 1024 * 1024;
 
@@ -34,6 +41,11 @@ export const ERROR_CODES = [
   'bad-request',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** A refusal's code comes from outside the types (socket.io's connect_error): is it one of ours? */
+export const isErrorCode = (code: unknown): code is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(code);
+/** What the terminal shows for a moment (EVENTS.notice); the browser shows a translated message for each. */
+export const NOTICE_CODES = ['input-overflow'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export type TerminalStatus =
   | { state: 'starting' }
@@ -51,7 +63,6 @@ export const EVENTS = {
   status: 'terminal:status',
   notice: 'terminal:notice',
   check: 'grader:check',
-  currentStep: 'grader:current-step',
   verdict: 'grader:verdict',
   solutionOpened: 'lesson:solution-opened',
   topology: 'topology:graph',

@@ -42,6 +42,9 @@ export type TerminalSession = {
  */
 export type SandboxEntry = { pid: number; engineSocket: string };
 
+/** The sandbox is gone or stopped (as opposed to an engine that did not answer). */
+export class SandboxNotRunning extends Error {}
+
 export interface SandboxBackend {
   /** Starts a sandbox for the pool and resolves once its shell and engine are ready. */
   create(pool: string): Promise<SandboxHandle>;

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
 import { findDescendant, namespacedPids, startTimeOf } from '../lib/procfs';
 import { run } from '../lib/run';
-import { UNDERLAY, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
+import { SandboxNotRunning, UNDERLAY, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
 import { attachTmux, execScript } from './docker-exec';
 import { containerOf, createSandbox, LABEL_SANDBOX, removeByLabel, sandboxIds } from './docker-sandbox';
 import { learnerTreeOf } from './images/build';
@@ -75,14 +75,14 @@ export class DockerBackend implements SandboxBackend {
     const known = this.learnerInits.get(sandbox.id);
     if (known && startTimeOf(known.pid) === known.started) return { pid: known.pid, engineSocket: ENGINE_SOCKET };
     const inspect = await this.inspect(sandbox.id);
-    if (!inspect?.State.Running || !inspect.State.Pid) throw new Error('the sandbox is not running');
+    if (!inspect?.State.Running || !inspect.State.Pid) throw new SandboxNotRunning('the sandbox is not running');
     const depth = namespacedPids(inspect.State.Pid).length + 1;
     const pid = findDescendant(inspect.State.Pid, (p) => {
       const pids = namespacedPids(p);
       return pids.length === depth && pids[depth - 1] === 1;
     });
     const started = pid && startTimeOf(pid);
-    if (!pid || !started) throw new Error("the sandbox's learner namespaces are not running");
+    if (!pid || !started) throw new SandboxNotRunning("the sandbox's learner namespaces are not running");
     this.learnerInits.set(sandbox.id, { pid, started });
     return { pid, engineSocket: ENGINE_SOCKET };
   }

@@ -8,8 +8,8 @@ export type Session = {
   /** In node order; a one-sandbox session's node is named after its sandbox's host. */
   nodes: SessionNode[];
   createdAt: number;
-  /** The lesson the session was prepared for (its setup ran): a session serves one lesson. */
-  lesson?: string;
+  /** The one lesson the session serves, and its setup commands (running, or done). */
+  lesson?: { slug: string; setup: Promise<void> };
 };
 
 /** Makes fresh sandboxes a session: one as it is, several joined as the named nodes (one name each). */

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../lib/config';
-import { preparePlatform } from '../lib/platform';
-import { runCommands } from '../lessons/commands';
+import { preparePlatform } from '../server/platform';
+import { runCommands } from '../course/commands';
 import { DockerBackend } from '../sandbox/docker-backend';
 import { makeSession } from '../sandbox/session';
 import { collectRaw } from '../grader/collect';
 import { sessionEntries } from '../grader/snapshot';
-import { buildState, CROWDED_STATE_SCRIPT, LAB_STATE_SCRIPT, SESSION_STATE } from '../tests/support/lab-state';
+import { buildState, CROWDED_STATE_SCRIPT, LAB_STATE_SCRIPT, SESSION_STATE } from '../harness/lab-state';
 
 const STATES = { lab: LAB_STATE_SCRIPT, crowded: CROWDED_STATE_SCRIPT };
 

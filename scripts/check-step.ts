@@ -7,7 +7,7 @@ import { LABEL_SANDBOX } from '../sandbox/docker-sandbox';
 import { ensureEngine } from '../sandbox/engine';
 import { checkSession } from '../grader/grader';
 import { snapshotOf } from '../grader/snapshot';
-import { COURSE, runnerOf } from '../lessons/course';
+import { loadCourse, runnerOf } from '../course/course';
 
 const [target, lessonSlug, stepId, answer] = process.argv.slice(2);
 if (!target || !lessonSlug) {
@@ -24,7 +24,7 @@ try {
   if (lessonSlug === '--snapshot') {
     console.log(JSON.stringify(await snapshotOf(entry), null, 2));
   } else {
-    const step = COURSE.find(lessonSlug)?.steps.find((s) => s.id === stepId);
+    const step = (await loadCourse()).find(lessonSlug)?.steps.find((s) => s.id === stepId);
     if (!step) throw new Error(`no step ${stepId} in lesson ${lessonSlug}`);
     const verdict = await checkSession([{ name: id, entry }], runnerOf(step).run, answer);
     console.log(JSON.stringify(verdict, null, 2));

@@ -1,6 +1,6 @@
 // `npm run lesson:new <slug> [--nodes 2|3]`: scaffolds lessons/<slug>/ (see lessons/scaffold.ts).
 import { parseArgs } from 'node:util';
-import { scaffoldLesson } from '../lessons/scaffold';
+import { scaffoldLesson } from '../course/scaffold';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { nodes: { type: 'string' } } });
 const slug = positionals[0];

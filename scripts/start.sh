@@ -6,7 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_node_modules
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib lessons grader next.config.mjs package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+# Any source newer than the last build means a new build (not a hand list of folders: one would go missing).
+newer_source() {
+  find . \( -path ./node_modules -o -path ./.next -o -path ./.data -o -path ./.git -o -path ./tests -o -path ./docs -o -name "*.tsbuildinfo" -o -name next-env.d.ts \) -prune \
+    -o -type f -newer .next/BUILD_ID -print -quit
+}
+if [ ! -f .next/BUILD_ID ] || [ -n "$(newer_source)" ]; then
   echo "[setup] building the web app (next build)"
   npm run build
 fi

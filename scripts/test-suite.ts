@@ -5,7 +5,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../lib/config';
 import { ensureDebianPackages } from '../lib/debian';
-import { preparePlatform } from '../lib/platform';
+import { preparePlatform } from '../server/platform';
 import type { Engine } from '../sandbox/engine';
 
 type Counts = { passed: number; failed: number };
@@ -50,6 +50,10 @@ async function main(): Promise<number> {
     await ensureDebianPackages(['chromium', 'fonts-wqy-zenhei'], 'end-to-end tests in a real browser, with Chinese glyphs');
 
     if ((await step('typecheck', 'npx', ['tsc', '--noEmit'])) !== 0) failedSteps.push('typecheck');
+    // The layers import only downward (.dependency-cruiser.cjs).
+    const layers = await step('import graph', 'npm', ['run', '-s', 'deps']);
+    add(layers === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    if (layers !== 0) failedSteps.push('import graph');
 
     for (const project of ['unit', 'integration']) {
       const out = path.join(reports, `${project}.json`);

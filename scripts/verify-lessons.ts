@@ -2,11 +2,12 @@
 // a table (lesson, step, before, after, ms), records each lesson's result in the store (the instructor page
 // shows it) and exits non-zero on any failure.
 import { loadConfig } from '../lib/config';
-import { preparePlatform } from '../lib/platform';
+import { preparePlatform } from '../server/platform';
 import { DockerBackend } from '../sandbox/docker-backend';
-import { COURSE } from '../lessons/course';
-import { authoringProblems } from '../lessons/authoring-problems';
-import { verifyLesson, type VerifyRow } from '../lessons/verify';
+import { loadCourse } from '../course/course';
+import { authoringProblems } from '../course/authoring-problems';
+import { verifyLesson } from '../course/verify-lesson';
+import type { VerifyRow } from '../store/verifications';
 import { openDb } from '../store/db';
 import { VerificationStore } from '../store/verifications';
 
@@ -22,17 +23,18 @@ function printTable(rows: VerifyRow[]) {
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((slug) => !COURSE.has(slug));
+  const course = await loadCourse();
+  const unknown = wanted.filter((slug) => !course.has(slug));
   if (unknown.length) {
     console.error(`lessons:verify: no lesson named ${unknown.join(', ')}`);
     return 2;
   }
-  const problems = await authoringProblems(COURSE, wanted);
+  const problems = await authoringProblems(course, wanted);
   if (problems.length) {
     for (const p of problems) console.error(`lessons:verify: ${p}`);
     return 1;
   }
-  const lessons = COURSE.lessons.filter((l) => !wanted.length || wanted.includes(l.slug));
+  const lessons = course.lessons.filter((l) => !wanted.length || wanted.includes(l.slug));
 
   const config = { ...loadConfig(), poolName: 'verify' };
   const engine = await preparePlatform(config);

@@ -1,7 +1,7 @@
 // Every check result is an attempt: who, which step, pass or fail, the message they saw, when, and whether the
 // learner asked for it (Check, an answer) or the grader checked by itself after a command. Opening a step's
 // solution is recorded beside them.
-import type { Text } from '../grader/verdict';
+import type { Text } from '../lib/i18n';
 import type { Db } from './db';
 
 export type Attempt = { learner: string; lesson: string; step: string; pass: boolean; message: Text; asked: boolean; at: string };

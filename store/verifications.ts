@@ -1,7 +1,19 @@
 // Each lesson's verifications (lessons:verify, or "verify now" on the instructor page): when, how long, and
 // the table, so the instructor page shows the last one of every lesson.
-import type { VerifyRow } from '../lessons/verify';
 import type { Db } from './db';
+
+/** One row of a verification's table: a step's check in the fresh sandbox, before and after its solution. */
+export type VerifyRow = {
+  lesson: string;
+  step: string;
+  /** The check in the fresh session, after the setup only (empty for a quiz). */
+  fresh?: string;
+  before: string;
+  after: string;
+  ms: number;
+  ok: boolean;
+  note?: string;
+};
 
 export type Verification = { lesson: string; ok: boolean; rows: VerifyRow[]; ms: number; at: string };
 

@@ -3,8 +3,8 @@
 // lessons:verify for it on the server and fills the table row by row as the steps are done.
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { VerifyRow } from '@/lessons/verify';
-import { fillTemplate, type Lang } from '@/lib/i18n';
+import type { VerifyRow } from '@/store/verifications';
+import { fillTemplate, type AreaTexts, type Lang } from '@/lib/i18n';
 
 type Last = { ok: boolean; at: string; ms: number; rows: VerifyRow[] };
 type Outcome = { ok: boolean; ms: number } | { error: string };
@@ -20,7 +20,7 @@ export function LessonVerification({
   last?: Last;
   changed: boolean;
   lang: Lang;
-  text: Record<string, string>;
+  text: AreaTexts<'instructor.course' | 'instructor.verify'>;
 }) {
   const router = useRouter();
   const [running, setRunning] = useState(false);
@@ -35,7 +35,7 @@ export function LessonVerification({
       const response = await fetch(`/api/instructor/lessons/${slug}/verify`, { method: 'POST' });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => ({}))) as { error?: Record<string, string> };
-        setOutcome({ error: body.error?.[lang] ?? `HTTP ${response.status}` });
+        setOutcome({ error: body.error?.[lang] ?? fillTemplate(text['instructor.verify.http'], { status: response.status }) });
         return;
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -71,7 +71,7 @@ export function LessonVerification({
         </span>
         {last && (
           <span className="muted small">
-            {new Date(last.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {(last.ms / 1000).toFixed(1)} s
+            {new Date(last.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {fillTemplate(text['instructor.verify.seconds'], { s: (last.ms / 1000).toFixed(1) })}
             {changed && <> · {text['instructor.course.changed']}</>}
           </span>
         )}
@@ -87,7 +87,7 @@ export function LessonVerification({
         >
           {'error' in outcome
             ? outcome.error
-            : fillTemplate(text[outcome.ok ? 'instructor.verify.done.ok' : 'instructor.verify.done.failed'] ?? '', { s: (outcome.ms / 1000).toFixed(1) })}
+            : fillTemplate(text[outcome.ok ? 'instructor.verify.done.ok' : 'instructor.verify.done.failed'], { s: (outcome.ms / 1000).toFixed(1) })}
         </p>
       )}
       {shown && shown.length > 0 && (

@@ -1,10 +1,10 @@
 // Lesson 11: a challenge. The three-tier layout of seed 003 (frontend, app, db on networks of the learner's
 // design) from a one-paragraph spec, graded by probes of what each container can reach.
-import { container } from '../../grader/helpers';
+import { container } from '../../grader/vocabulary';
 import type { Prober } from '../../grader/probes';
 import { fail, pass, type Verdict } from '../../grader/verdict';
 import type { CheckContext } from '../../grader/grader';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 type Requirement = { met: boolean; en: string; zh: string };
 

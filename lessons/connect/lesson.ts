@@ -1,7 +1,7 @@
 // Lesson 6: docker network connect (seeds 000, 003).
-import { addressOn, container, networksOf, vethPeer } from '../../grader/helpers';
+import { addressOn, container, networksOf, vethPeer } from '../../grader/vocabulary';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'connect',

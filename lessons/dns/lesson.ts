@@ -1,7 +1,7 @@
 // Lesson 9: DNS and service discovery (seed 002).
-import { addressOn, container } from '../../grader/helpers';
+import { addressOn, container } from '../../grader/vocabulary';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'dns',

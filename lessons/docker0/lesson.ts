@@ -1,8 +1,8 @@
 // Lesson 1: docker0, the default bridge (seeds 000, 002, 004).
-import { addressOn, bridgePorts, container, expectRunning, link, networksOf, vethPeer } from '../../grader/helpers';
+import { addressOn, bridgePorts, container, expectRunning, link, networksOf, vethPeer } from '../../grader/vocabulary';
 import type { Snapshot } from '../../grader/model';
 import { allOf, fail, pass, type Verdict } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 function onDefaultBridge(snap: Snapshot, name: string): Verdict {
   const running = expectRunning(snap, name);

@@ -1,7 +1,7 @@
 // Lesson 4: --link (seeds 000, 003). Legacy, but it shows plainly what Docker writes into a container.
-import { addressOn, container, expectRunning, hostsEntry } from '../../grader/helpers';
+import { addressOn, container, expectRunning, hostsEntry } from '../../grader/vocabulary';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'link',

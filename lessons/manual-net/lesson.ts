@@ -1,7 +1,7 @@
 // Lesson 3: a container's network by hand, with --net=none (seed 002).
-import { container, expectLinkUp, expectOnBridge, isHostAddress, link, vethPeer } from '../../grader/helpers';
+import { container, expectLinkUp, expectOnBridge, isHostAddress, link, vethPeer } from '../../grader/vocabulary';
 import { allOf, fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 const PID = "pid=$(docker inspect -f '{{.State.Pid}}' box)";
 

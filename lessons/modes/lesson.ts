@@ -1,7 +1,7 @@
 // Lesson 7: network modes: bridge, host, none, container (seeds 002, 004).
-import { container, expectRunning } from '../../grader/helpers';
+import { container, expectRunning } from '../../grader/vocabulary';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'modes',

@@ -1,9 +1,9 @@
 // Lesson 12: networks across hosts — a swarm, an overlay network and its VXLAN, a service on two nodes,
 // macvlan (seeds 002 "multi-host overlay networks" and "macvlan", 003 "Multi-Host Networking", 004).
-import { addressOn, container, network, networksOf } from '../../grader/helpers';
+import { addressOn, container, network, networksOf } from '../../grader/vocabulary';
 import type { Snapshot } from '../../grader/model';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 /** A node's own address on the underlay (its eth0's). */
 const eth0Address = (snap: Snapshot) => snap.host.links.find((l) => l.name === 'eth0')?.addresses.find((a) => a.family === 'inet')?.address;

@@ -1,8 +1,8 @@
 // Lesson 8: publishing ports (seeds 002, 003).
-import { container, expectRunning, natRules, publishedPort } from '../../grader/helpers';
+import { container, expectRunning, natRules, publishedPort } from '../../grader/vocabulary';
 import type { PortBinding } from '../../grader/model';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'ports',

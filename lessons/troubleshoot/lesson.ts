@@ -1,11 +1,11 @@
 // Lesson 10: troubleshooting. The setup breaks the sandbox the way real hosts break (forwarding off, a FORWARD
 // DROP rule, a container on the wrong network, a port already taken, names on the default bridge); each step
 // names a symptom, and is graded by whether the symptom is gone (probes), never by the commands typed.
-import { container, expectRunning, networksOf } from '../../grader/helpers';
+import { container, expectRunning, networksOf } from '../../grader/vocabulary';
 import type { Snapshot } from '../../grader/model';
 import type { Prober } from '../../grader/probes';
 import { fail, pass, type Verdict } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 const UPSTREAM = '10.99.0.2';
 

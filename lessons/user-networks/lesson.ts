@@ -1,7 +1,7 @@
 // Lesson 5: user-defined bridge networks (seeds 000, 002, 004).
-import { addressOn, container, expectOnNetwork, inSubnet, network, networksOf } from '../../grader/helpers';
+import { addressOn, container, expectOnNetwork, inSubnet, network, networksOf } from '../../grader/vocabulary';
 import { allOf, fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: 'user-networks',

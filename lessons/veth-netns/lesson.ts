@@ -1,8 +1,8 @@
 // Lesson 2: network namespaces and veth pairs, and a bridge of your own (seed 001).
-import { expectAddress, expectLinkUp, inSubnet, link, namedNamespace, vethPeer } from '../../grader/helpers';
+import { expectAddress, expectLinkUp, inSubnet, link, namedNamespace, vethPeer } from '../../grader/vocabulary';
 import type { Snapshot } from '../../grader/model';
 import { allOf, fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 /** In a namespace: an interface with an IPv4 address whose veth peer is a port of a bridge on the host. */
 function cableToBridge(snap: Snapshot, netns: string) {

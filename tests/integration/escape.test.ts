@@ -12,10 +12,11 @@ import type { SandboxHandle } from '@/sandbox/backend';
 import { buildNativeBinary } from '@/lib/native';
 import { childPids, namespacedPids } from '@/lib/procfs';
 import { SandboxPool } from '@/sandbox/pool';
-import { attachTerminalSockets } from '@/sandbox/terminal-socket';
+import { createSocketServer } from '@/realtime/socket-server';
+import { registerTerminalChannel } from '@/realtime/terminal-channel';
 import { UID_RANGE_SIZE } from '@/sandbox/uid-ranges';
-import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../support/terminal-client';
-import { containerInfo, testBackend, testConfig } from './helpers';
+import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient } from '../../harness/terminal-client';
+import { containerInfo, testBackend, testConfig } from '../support/engine';
 
 const LEARNER = 0xe5;
 const config = testConfig('it-escape', { NETLAB_SANDBOX_MEMORY_MIB: '300', NETLAB_SANDBOX_PIDS: '300' });
@@ -66,7 +67,7 @@ beforeAll(async () => {
   pool = new SandboxPool(backend, config);
   await pool.start();
   server = http.createServer();
-  attachTerminalSockets(server, pool);
+  registerTerminalChannel(createSocketServer(server), pool);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   shell = terminalClient(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, learnerCookie(LEARNER));
   shell.open();

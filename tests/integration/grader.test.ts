@@ -2,25 +2,22 @@
 // where they should, checks leave the sandbox unchanged, and a finished command re-checks the current step.
 import http from 'node:http';
 import net from 'node:net';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader, sessionContext, type StepCheck } from '@/grader/grader';
-import { registerGraderSockets } from '@/grader/grader-socket';
-import { expectRunning } from '@/grader/helpers';
+import { checkContext, snapshotsOf, type Grader, type StepCheck } from '@/grader/grader';
+import { expectRunning } from '@/grader/vocabulary';
 import type { Snapshot } from '@/grader/model';
 import { Prober } from '@/grader/probes';
 import { snapshotOf } from '@/grader/snapshot';
 import { EVENTS } from '@/lib/terminal-protocol';
 import type { SandboxEntry, SandboxHandle } from '@/sandbox/backend';
 import { SandboxPool } from '@/sandbox/pool';
-import { attachTerminalSockets } from '@/sandbox/terminal-socket';
+import { prepareSession } from '@/course/setup';
+import { startLive } from '@/server/live';
 import { AttemptStore } from '@/store/attempts';
-import { openDb } from '@/store/db';
-import { buildLabState } from '../support/lab-state';
-import { learnerCookie, learnerIdOf, terminalClient, until } from '../support/terminal-client';
-import { testBackend, testConfig } from './helpers';
+import { buildLabState } from '../../harness/lab-state';
+import { learnerCookie, learnerIdOf, terminalClient, until } from '../../harness/terminal-client';
+import { testBackend, testConfig } from '../support/engine';
+import { tempDb } from '../support/temp';
 
 const LEARNER = 0x9a;
 const config = testConfig('it-grader');
@@ -88,7 +85,7 @@ describe('the snapshot of a state built with commands', () => {
   });
 
   it("gives a check a container's output: nginx logs who fetched its page", async () => {
-    const ctx = await sessionContext([{ name: 'node1', entry }]);
+    const ctx = checkContext([{ name: 'node1', entry }], await snapshotsOf([{ name: 'node1', entry }]));
     const before = (await ctx.logs('ng1')) ?? '';
     expect(before).not.toMatch(/^172\.17\.0\.1 .*"GET \/netlab-log-test/m);
     await sh('curl -s -o /dev/null http://172.17.0.2/netlab-log-test');
@@ -152,19 +149,24 @@ describe('probes', () => {
 describe('the grader service', () => {
   let server: http.Server;
   let base: string;
-  const store = new AttemptStore(openDb(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-grader-')), 'netlab.sqlite')));
+  const store = new AttemptStore(tempDb('grader'));
   const checks: Record<string, StepCheck> = {
     'run-ng9': ({ snap: s }) => expectRunning(s, 'ng9'),
     'slow': () => new Promise(() => {}),
   };
 
+  let grader: Grader;
+
   beforeAll(async () => {
-    const grader = new Grader(pool, store, (lesson, step) =>
-      lesson === 'test' && checks[step] ? { run: checks[step], quiz: false } : undefined,
-    );
     server = http.createServer();
-    const io = attachTerminalSockets(server, pool, { onCommandFinished: (id) => grader.commandFinished(id) });
-    registerGraderSockets(io, grader, store);
+    ({ grader } = startLive(server, {
+      pool,
+      attempts: store,
+      resolveStep: (lesson, step) => (lesson === 'test' && checks[step] ? { run: checks[step], quiz: false } : undefined),
+      // The learner is on run-ng9 until it passes.
+      currentStep: (learner, lesson) => (store.passed(learner).get(lesson)?.has('run-ng9') ? undefined : 'run-ng9'),
+      prepareLesson: (session, lesson) => prepareSession(backend, session, lesson, []),
+    }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   });
@@ -174,18 +176,37 @@ describe('the grader service', () => {
     const t = terminalClient(base, learnerCookie(LEARNER));
     const verdicts: { step: string; verdict: { pass: boolean; message: { en: string } } }[] = [];
     t.socket.on(EVENTS.verdict, (v) => verdicts.push(v));
-    t.open();
+    t.socket.emit(EVENTS.open, { cols: 100, rows: 30, lesson: 'test' });
     await until(() => t.state === 'ready', 30_000, 'ready');
 
     t.socket.emit(EVENTS.check, { lesson: 'test', step: 'run-ng9' });
     await until(() => verdicts.length === 1, 10_000, 'verdict for check now');
     expect(verdicts[0]).toMatchObject({ step: 'run-ng9', verdict: { pass: false, message: { en: 'There is no container named ng9 yet.' } } });
 
-    t.socket.emit(EVENTS.currentStep, { lesson: 'test', step: 'run-ng9' });
-    await new Promise((r) => setTimeout(r, 200));
+    // The server knows the current step: a finished command re-checks it, with one snapshot that also
+    // feeds the map.
+    const graphs: { nodes: { label: string }[] }[] = [];
+    t.socket.on(EVENTS.topology, (g) => graphs.push(g));
     const before = verdicts.length;
+    const snapshots = grader.snapshotsTaken;
     t.type('docker run -d --name ng9 nginx\r');
     await until(() => verdicts.slice(before).some((v) => v.verdict.pass), 20_000, 'automatic passing verdict');
+    await until(() => graphs.some((g) => g.nodes.some((n) => n.label === 'ng9')), 5_000, 'the map shows ng9');
+    expect(grader.snapshotsTaken - snapshots).toBe(1);
+
+    // Commands apart (past the debounce): one snapshot each, each a new map. A pasted burst: one in all.
+    const graphsBefore = graphs.length;
+    const apart = grader.snapshotsTaken;
+    for (let i = 0; i < 3; i++) {
+      t.type('true\r');
+      await until(() => grader.snapshotsTaken === apart + i + 1, 5_000, `snapshot after command ${i + 1}`);
+    }
+    await until(() => graphs.length === graphsBefore + 3, 5_000, 'three maps');
+    const burst = grader.snapshotsTaken;
+    t.type('true\rtrue\rtrue\r');
+    await until(() => grader.snapshotsTaken > burst, 5_000, 'snapshot after the burst');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(grader.snapshotsTaken).toBe(burst + 1);
 
     t.socket.emit(EVENTS.solutionOpened, { lesson: 'test', step: 'run-ng9' });
     await until(() => store.solutionViews(learnerIdOf(LEARNER), 'test').length === 1, 5_000, 'solution view recorded');

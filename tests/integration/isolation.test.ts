@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '@/sandbox/backend';
-import { containerInfo, engineDocker, testBackend, testConfig } from './helpers';
+import { containerInfo, engineDocker, testBackend, testConfig } from '../support/engine';
 
 const docker = engineDocker();
 const config = testConfig('it-isolation');

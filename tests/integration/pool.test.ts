@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '@/lib/config';
 import { LABEL_POOL, LABEL_SANDBOX } from '@/sandbox/docker-sandbox';
 import { SandboxPool, type EndReason } from '@/sandbox/pool';
-import { until } from '../support/terminal-client';
-import { engineDocker, testBackend, testConfig } from './helpers';
+import { until } from '../../harness/terminal-client';
+import { engineDocker, testBackend, testConfig } from '../support/engine';
 
 const docker = engineDocker();
 let pool: SandboxPool | undefined;

@@ -1,7 +1,7 @@
 // One real sandbox: its inner engine, the platform's images, offline behaviour and the limits it runs under.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '@/sandbox/backend';
-import { containerInfo, testBackend, testConfig } from './helpers';
+import { containerInfo, testBackend, testConfig } from '../support/engine';
 
 const config = testConfig('it-sandbox');
 const backend = testBackend(config);

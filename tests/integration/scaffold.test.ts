@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateLessonText } from '@/lessons/content';
-import { validateLesson } from '@/lessons/format';
-import { scaffoldFiles } from '@/lessons/scaffold';
-import { verifyLesson } from '@/lessons/verify';
-import { testBackend, testConfig } from './helpers';
+import { validateLessonText } from '@/course/content';
+import { validateLesson } from '@/course/format';
+import { scaffoldFiles } from '@/course/scaffold';
+import { verifyLesson } from '@/course/verify-lesson';
+import { testBackend, testConfig } from '../support/engine';
 
 const written: string[] = [];
 afterAll(() => {

@@ -7,8 +7,8 @@ import { UNDERLAY } from '@/sandbox/backend';
 import { LABEL_POOL, LABEL_SANDBOX } from '@/sandbox/docker-sandbox';
 import { SandboxPool } from '@/sandbox/pool';
 import type { Session } from '@/sandbox/session';
-import { until } from '../support/terminal-client';
-import { containerInfo, engineDocker, testBackend, testConfig } from './helpers';
+import { until } from '../../harness/terminal-client';
+import { containerInfo, engineDocker, testBackend, testConfig } from '../support/engine';
 
 const docker = engineDocker();
 const config = testConfig('it-session', { NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: '5' });

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
@@ -12,14 +11,17 @@ import { EVENTS, INPUT_MAX } from '@/lib/terminal-protocol';
 import { DockerBackend } from '@/sandbox/docker-backend';
 import { dockerFor } from '@/sandbox/engine';
 import { SandboxPool } from '@/sandbox/pool';
-import { attachTerminalSockets } from '@/sandbox/terminal-socket';
-import { lessonPreparer } from '@/lessons/setup';
-import { connectSocket, learnerCookie, terminalClient, until, type TerminalClient } from '../support/terminal-client';
-import { testConfig } from './helpers';
+import { createSocketServer } from '@/realtime/socket-server';
+import { registerTerminalChannel } from '@/realtime/terminal-channel';
+import { loadCourse } from '@/course/course';
+import { prepareSession } from '@/course/setup';
+import { connectSocket, learnerCookie, terminalClient, until, type TerminalClient } from '../../harness/terminal-client';
+import { testConfig } from '../support/engine';
+import { tempDir } from '../support/temp';
 
 /** A relay from a socket of ours to the engine's, which the test can cut and restore. */
 class EngineRelay {
-  readonly path = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-relay-')), 'docker.sock');
+  readonly path = path.join(tempDir('relay'), 'docker.sock');
   private server?: net.Server;
   private open = new Set<net.Socket>();
   constructor(private readonly target: string) {}
@@ -71,7 +73,8 @@ beforeAll(async () => {
   pool = new SandboxPool(backend, config);
   await pool.start();
   httpServer = http.createServer();
-  attachTerminalSockets(httpServer, pool, { prepareLesson: lessonPreparer(backend).prepare });
+  const course = await loadCourse();
+  registerTerminalChannel(createSocketServer(httpServer), pool, { prepareLesson: (session, lesson) => prepareSession(backend, session, lesson, course.find(lesson)?.setup ?? []) });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
 });

@@ -2,12 +2,12 @@
 // (it could be fooled), even when it fails before its solution and passes after; a step that declares why
 // its check cannot fail there is shown as such.
 import { describe, expect, it } from 'vitest';
-import { container } from '@/grader/helpers';
+import { container } from '@/grader/vocabulary';
 import type { Snapshot } from '@/grader/model';
 import { fail, pass } from '@/grader/verdict';
-import { defineLesson, validateLesson } from '@/lessons/format';
-import { verifyLesson } from '@/lessons/verify';
-import { testBackend, testConfig } from './helpers';
+import { defineLesson, validateLesson } from '@/course/format';
+import { verifyLesson } from '@/course/verify-lesson';
+import { testBackend, testConfig } from '../support/engine';
 
 const absent = (name: string) => ({ snap }: { snap: Snapshot }) =>
   container(snap, name) ? fail({ en: `${name} exists`, zh: `${name} 存在` }) : pass({ en: `no ${name}`, zh: `没有 ${name}` });

@@ -3,20 +3,19 @@
 // of lesson.ts it threw at).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COURSE, Course, runnerOf } from '@/lessons/course';
-import { authoringProblems } from '@/lessons/authoring-problems';
+import { Course, loadCourse, runnerOf } from '@/course/course';
+import { authoringProblems } from '@/course/authoring-problems';
 import { runCheck } from '@/grader/verdict';
 import type { Snapshot } from '@/grader/model';
 
-const docker0 = COURSE.find('docker0')!;
+const docker0 = (await loadCourse()).find('docker0')!;
 const broken = { ...docker0, slug: 'broken', minutes: 0, steps: [] };
 
 describe('a course with a broken lesson', () => {
-  const course = new Course([
-    ['docker0', docker0],
-    ['broken', broken],
-    ['renamed', { ...docker0 }],
-  ]);
+  const course = new Course(['docker0', 'broken', 'renamed']);
+  course.accept('docker0', docker0);
+  course.accept('broken', broken);
+  course.accept('renamed', { ...docker0 });
 
   it('leaves the broken lessons out and keeps the rest working', () => {
     expect(course.lessons.map((l) => l.slug)).toEqual(['docker0']);

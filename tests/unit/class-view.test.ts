@@ -2,9 +2,11 @@
 // addresses the instructor gate keeps for signed-in instructors.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { COURSE } from '@/lessons/course';
-import { buildClassView, cellText, classViewCsv } from '@/lib/class-view';
-import { needsInstructor } from '@/lib/instructor-session';
+import { loadCourse } from '@/course/course';
+
+const COURSE = await loadCourse();
+import { buildClassView, cellText, classViewCsv } from '@/server/class-view';
+import { needsInstructor } from '@/server/instructor-session';
 import type { Member, StepProgress } from '@/store/classes';
 
 const members: Member[] = [

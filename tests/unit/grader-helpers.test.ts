@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as h from '@/grader/helpers';
+import * as h from '@/grader/vocabulary';
 import { parseSnapshot } from '@/grader/parse';
 
 const snap = parseSnapshot(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/snapshots/lab.json'), 'utf8')));

@@ -1,17 +1,14 @@
 // Instructor accounts and sessions, classes and their progress, verifications, and a learner's history —
 // on a real SQLite file through the migrations.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { AttemptStore } from '@/store/attempts';
 import { ClassStore } from '@/store/classes';
-import { openDb } from '@/store/db';
 import { InstructorStore } from '@/store/instructors';
 import { VerificationStore } from '@/store/verifications';
+import { tempDb } from '../support/temp';
 
-const freshDb = () => openDb(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-instr-')), 'netlab.sqlite'));
+const freshDb = () => tempDb('instr');
 
 describe('instructor passwords', () => {
   it('are hashed with scrypt and a random salt, and verified', async () => {

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COURSE } from '@/lessons/course';
-import { stepIdsIn, validateLessonText } from '@/lessons/content';
-import { validateLesson, type Lesson } from '@/lessons/format';
-import { checkQuiz, normalizeAnswer } from '@/lessons/quiz';
-import type { QuizContext } from '@/lessons/format';
+import { loadCourse } from '@/course/course';
+
+const COURSE = await loadCourse();
+import { stepIdsIn, validateLessonText } from '@/course/content';
+import { validateLesson, type Lesson } from '@/course/format';
+import { checkQuiz, normalizeAnswer } from '@/course/quiz';
+import type { QuizContext } from '@/course/format';
+import { tempDir } from '../support/temp';
 
 const valid = {
   slug: 'demo',
@@ -104,7 +106,7 @@ describe('lesson texts', () => {
   });
 
   it('names the file and line of a step id lesson.ts lacks, and of an MDX syntax error', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-lesson-'));
+    const dir = tempDir('lesson');
     const cwd = process.cwd();
     fs.mkdirSync(path.join(dir, 'lessons', 'docker0'), { recursive: true });
     const write = (en: string, zh: string) => {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stepIdsIn } from '@/lessons/content';
-import { scaffoldFiles, scaffoldLesson } from '@/lessons/scaffold';
+import { stepIdsIn } from '@/course/content';
+import { scaffoldFiles, scaffoldLesson } from '@/course/scaffold';
+import { tempDir } from '../support/temp';
 
 function tempRoot() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-scaffold-'));
+  const root = tempDir('scaffold');
   fs.mkdirSync(path.join(root, 'lessons'));
-  fs.copyFileSync(path.join(process.cwd(), 'lessons/course.ts'), path.join(root, 'lessons/course.ts'));
+  fs.copyFileSync(path.join(process.cwd(), 'lessons/course.json'), path.join(root, 'lessons/course.json'));
   return root;
 }
 
@@ -19,11 +19,10 @@ describe('lesson:new', () => {
       'lessons/my-bridge/lesson.ts',
       'lessons/my-bridge/index.mdx',
       'lessons/my-bridge/index.zh.mdx',
-      'lessons/course.ts',
+      'lessons/course.json',
     ]);
-    const course = fs.readFileSync(path.join(root, 'lessons/course.ts'), 'utf8');
-    expect(course).toContain("import myBridge from './my-bridge/lesson';\n// lesson:new adds imports above this line");
-    expect(course).toMatch(/\['multi-host', multiHost\],\n {2}\['my-bridge', myBridge\],\n {2}\/\/ lesson:new adds lessons above this line/);
+    const order = JSON.parse(fs.readFileSync(path.join(root, 'lessons/course.json'), 'utf8')) as string[];
+    expect(order.slice(-2)).toEqual(['multi-host', 'my-bridge']);
     const lesson = fs.readFileSync(path.join(root, 'lessons/my-bridge/lesson.ts'), 'utf8');
     expect(lesson).toContain("slug: 'my-bridge'");
     expect(lesson).toContain("ip link add mybridge0 type bridge");

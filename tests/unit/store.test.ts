@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttemptStore } from '@/store/attempts';
 import { openDb } from '@/store/db';
+import { tempDbPath, tempDir } from '../support/temp';
 
 describe('the attempts store', () => {
   it('applies its migrations once and keeps attempts across reopenings', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-store-')), 'nested', 'netlab.sqlite');
+    const file = path.join(tempDir('store'), 'nested', 'netlab.sqlite');
     const db = openDb(file);
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     const store = new AttemptStore(db);
@@ -36,7 +35,7 @@ describe('the attempts store', () => {
   });
 
   it('refuses a database written by a newer NetLab', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netlab-store-')), 'netlab.sqlite');
+    const file = tempDbPath('store');
     const db = openDb(file);
     db.pragma('user_version = 99');
     db.close();

@@ -1,5 +1,5 @@
 // GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
-import { runtime } from '@/lib/runtime';
+import { runtime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

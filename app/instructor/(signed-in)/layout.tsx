@@ -1,8 +1,8 @@
 // Every instructor page but the sign-in: only for a signed-in instructor (anyone else goes to sign-in).
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
-import { signedInInstructor } from '@/lib/instructor-server';
+import { signedInInstructor } from '@/server/instructor-server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,31 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
-import { t, type MessageKey } from '@/lib/i18n';
-import { signedInInstructor } from '@/lib/instructor-server';
-import { runtime } from '@/lib/runtime';
+import { currentLang } from '@/server/lang-server';
+import { t, textsOf } from '@/lib/i18n';
+import { signedInInstructor } from '@/server/instructor-server';
+import { runtime } from '@/server/runtime';
 import { LessonVerification } from '@/components/instructor/LessonVerification';
 
-export const metadata: Metadata = { title: 'Instructor · NetLab' };
-
-const VERIFY_TEXT_KEYS = [
-  'instructor.course.ok',
-  'instructor.course.failed',
-  'instructor.course.never',
-  'instructor.course.changed',
-  'instructor.course.last',
-  'instructor.verify.now',
-  'instructor.verify.running',
-  'instructor.verify.step',
-  'instructor.verify.before',
-  'instructor.verify.after',
-  'instructor.verify.ms',
-  'instructor.verify.result',
-  'instructor.verify.done.ok',
-  'instructor.verify.done.failed',
-] as const satisfies readonly MessageKey[];
-
 type Query = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  return { title: `${t(await currentLang(searchParams), 'instructor.title')} · NetLab` };
+}
 
 export default async function InstructorHome({ searchParams }: { searchParams: Promise<Query> }) {
   const instructor = await signedInInstructor();
@@ -33,7 +18,7 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
   const query = await searchParams;
   const { course, verifications, verifier, classes } = runtime();
   const latest = verifications.latest();
-  const text = Object.fromEntries(VERIFY_TEXT_KEYS.map((k) => [k, t(lang, k)]));
+  const text = textsOf(lang, ['instructor.course', 'instructor.verify']);
   const mine = classes.ofInstructor(instructor.id);
   return (
     <main className="instructor-page">

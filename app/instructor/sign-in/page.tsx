@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
-import { SESSION_API } from '@/lib/instructor-session';
-
-export const metadata: Metadata = { title: 'Instructor sign-in · NetLab' };
+import { SESSION_API } from '@/server/instructor-session';
 
 type Query = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  return { title: `${t(await currentLang(searchParams), 'instructor.signIn.title')} · NetLab` };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;

@@ -3,14 +3,16 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { runtime } from '@/lib/runtime';
-
-export const metadata: Metadata = { title: 'Join a class · NetLab' };
+import { runtime } from '@/server/runtime';
 
 type Query = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  return { title: `${t(await currentLang(searchParams), 'join.pageTitle')} · NetLab` };
+}
 
 export default async function JoinPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Query> }) {
   const { code } = await params;

@@ -1,63 +1,16 @@
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { lessonContent } from '@/lessons/content';
-import { currentLang } from '@/lib/lang-server';
+import { lessonContent } from '@/course/content';
+import { currentLang } from '@/server/lang-server';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { runtime } from '@/lib/runtime';
-import { t, type MessageKey } from '@/lib/i18n';
+import { runtime } from '@/server/runtime';
+import { t, textsOf } from '@/lib/i18n';
 import { LessonSession } from '@/components/LessonSession';
 import { LessonLayout } from '@/components/LessonLayout';
 import { CodeBlock, Hint, Progress, Quiz, Solution, Step } from '@/components/LessonParts';
 import { Terminal } from '@/components/Terminal';
 import { Topology } from '@/components/Topology';
 import { AuthoringErrors } from '@/components/AuthoringErrors';
-
-/** The texts the page's client components show, in the page's language. */
-const CLIENT_TEXT_KEYS = [
-  'terminal.starting',
-  'terminal.queued',
-  'terminal.retry',
-  'terminal.reset',
-  'terminal.reset.confirm',
-  'terminal.nodes',
-  'terminal.error.no-learner',
-  'terminal.error.foreign-origin',
-  'terminal.error.start-failed',
-  'terminal.error.disconnected',
-  'terminal.error.ended-idle',
-  'terminal.error.ended-lifetime',
-  'terminal.error.ended-gone',
-  'terminal.error.ended-shutdown',
-  'terminal.error.bad-request',
-  'terminal.error.offline',
-  'terminal.notice.input-overflow',
-  'lesson.progress',
-  'step.check',
-  'step.checking',
-  'step.status.pending',
-  'step.status.passed',
-  'step.status.failed',
-  'step.showHint',
-  'step.hint',
-  'step.solution',
-  'step.solution.sure',
-  'step.solution.again',
-  'code.run',
-  'code.copy',
-  'code.copied',
-  'quiz.placeholder',
-  'quiz.submit',
-  'topology.title',
-  'topology.waiting',
-  'topology.kind.host',
-  'topology.kind.bridge',
-  'topology.kind.veth',
-  'topology.kind.vxlan',
-  'topology.kind.container',
-  'topology.kind.netns',
-  'topology.kind.network',
-  'topology.kind.port',
-] as const satisfies readonly MessageKey[];
 
 export default async function LessonPage({
   params,
@@ -73,7 +26,8 @@ export default async function LessonPage({
   const formatProblem = dev ? course.problemOf(slug)?.message : undefined;
   if (!lesson && !formatProblem) notFound();
   const lang = await currentLang(searchParams);
-  const text = Object.fromEntries(CLIENT_TEXT_KEYS.map((k) => [k, t(lang, k)]));
+  // The texts the page's client components show (LessonTexts), in the page's language.
+  const text = textsOf(lang, ['terminal', 'step', 'code', 'quiz', 'topology', 'lesson']);
   const learner = learnerFromCookieHeader((await cookies()).toString());
   const passed = learner ? [...(attempts.passed(learner).get(slug) ?? [])] : [];
   const steps = (lesson?.steps ?? []).map((s) => ({ id: s.id, title: s.title[lang], points: s.points, quiz: !!s.quiz }));

@@ -1,9 +1,9 @@
 // GET /api/instructor/classes: the signed-in instructor's classes. POST: create one (name; form or JSON).
 import { z } from 'zod';
 import { readFields, seeOther } from '@/lib/form';
-import { t } from '@/lib/i18n';
-import { instructorOf } from '@/lib/instructor-server';
-import { runtime } from '@/lib/runtime';
+import { textOf } from '@/lib/i18n';
+import { instructorOf } from '@/server/instructor-server';
+import { runtime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   if (instructor instanceof Response) return instructor;
   const { form, fields } = await readFields(request, NewClass);
   if (!fields) {
-    const error = { en: t('en', 'instructor.classes.nameError'), zh: t('zh', 'instructor.classes.nameError') };
+    const error = textOf('instructor.classes.nameError');
     return form ? seeOther('/instructor?error=class-name') : Response.json({ error }, { status: 400 });
   }
   const created = runtime().classes.create(instructor.id, fields.name);

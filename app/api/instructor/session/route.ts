@@ -2,8 +2,8 @@
 // http-only cookie; a form comes back to the page it asked for, or to the sign-in page with the error.
 import { z } from 'zod';
 import { readFields, seeOther } from '@/lib/form';
-import { sessionCookie, SIGN_IN_PATH } from '@/lib/instructor-session';
-import { runtime } from '@/lib/runtime';
+import { sessionCookie, SIGN_IN_PATH } from '@/server/instructor-session';
+import { runtime } from '@/server/runtime';
 import { signInAllowed, signInFailed, signInSucceeded } from '@/lib/sign-in-throttle';
 
 export const dynamic = 'force-dynamic';

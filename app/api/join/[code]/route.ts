@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { readFields, seeOther } from '@/lib/form';
 import { learnerFromCookieHeader } from '@/lib/learner';
-import { runtime } from '@/lib/runtime';
+import { runtime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

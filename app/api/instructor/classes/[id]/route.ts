@@ -1,7 +1,7 @@
 // GET /api/instructor/classes/<id>[?lesson=<slug>]: the class view as JSON (learners × steps).
-import { classViewFor, noSuchClass } from '@/lib/class-data';
+import { classViewFor, noSuchClass } from '@/server/class-view';
 import { pickLang } from '@/lib/i18n';
-import { instructorOf } from '@/lib/instructor-server';
+import { instructorOf } from '@/server/instructor-server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // POST /api/instructor/session/end: sign out — the session is deleted and its cookie cleared.
-import { endedSessionCookie, instructorToken, SIGN_IN_PATH } from '@/lib/instructor-session';
-import { runtime } from '@/lib/runtime';
+import { endedSessionCookie, instructorToken, SIGN_IN_PATH } from '@/server/instructor-session';
+import { runtime } from '@/server/runtime';
 import { seeOther } from '@/lib/form';
 
 export const dynamic = 'force-dynamic';

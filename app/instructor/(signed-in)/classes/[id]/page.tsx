@@ -3,19 +3,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { classViewFor } from '@/lib/class-data';
-import type { Cell } from '@/lib/class-view';
-import { currentLang } from '@/lib/lang-server';
+import { classViewFor } from '@/server/class-view';
+import type { Cell } from '@/server/class-view';
+import { currentLang } from '@/server/lang-server';
 import { t, type Lang } from '@/lib/i18n';
-import { signedInInstructor } from '@/lib/instructor-server';
-import { runtime } from '@/lib/runtime';
+import { signedInInstructor } from '@/server/instructor-server';
+import { runtime } from '@/server/runtime';
 import { siteUrl } from '@/lib/site-url';
 import { CopyLink } from '@/components/instructor/CopyLink';
 import { LiveRefresh } from '@/components/instructor/LiveRefresh';
 
-export const metadata: Metadata = { title: 'Class · NetLab' };
-
 type Query = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  return { title: `${t(await currentLang(searchParams), 'class.title')} · NetLab` };
+}
 
 function CellMark({ cell, lang }: { cell: Cell; lang: Lang }) {
   const label = [

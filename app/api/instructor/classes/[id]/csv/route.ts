@@ -1,7 +1,7 @@
 // GET /api/instructor/classes/<id>/csv[?lesson=<slug>]: the class view as a CSV download.
-import { classViewFor, noSuchClass } from '@/lib/class-data';
-import { classViewCsv } from '@/lib/class-view';
-import { instructorOf } from '@/lib/instructor-server';
+import { classViewFor, noSuchClass } from '@/server/class-view';
+import { classViewCsv } from '@/server/class-view';
+import { instructorOf } from '@/server/instructor-server';
 
 export const dynamic = 'force-dynamic';
 

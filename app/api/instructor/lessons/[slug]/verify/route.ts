@@ -1,7 +1,8 @@
 // POST /api/instructor/lessons/<slug>/verify: runs lessons:verify for the lesson in a fresh sandbox and
 // streams its table as NDJSON — {"row":…} per step as it is done, then {"done":…} (or {"error":…}).
-import { instructorOf } from '@/lib/instructor-server';
-import { runtime } from '@/lib/runtime';
+import { textOf } from '@/lib/i18n';
+import { instructorOf } from '@/server/instructor-server';
+import { runtime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,11 +11,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   if (instructor instanceof Response) return instructor;
   const { slug } = await params;
   const { course, verifier } = runtime();
-  if (!course.find(slug)) return Response.json({ error: { en: `There is no lesson ${slug}.`, zh: `没有课程 ${slug}。` } }, { status: 404 });
-  if (verifier.running) {
-    const busy = { en: `Lesson ${verifier.running} is being verified; try again when it is done.`, zh: `正在验证课程 ${verifier.running}，请等它完成后再试。` };
-    return Response.json({ error: busy }, { status: 409 });
-  }
+  if (!course.find(slug)) return Response.json({ error: textOf('instructor.verify.noLesson', { slug }) }, { status: 404 });
+  if (verifier.running) return Response.json({ error: textOf('instructor.verify.busy', { slug: verifier.running }) }, { status: 409 });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -32,7 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         const done = await verifier.run(slug, (row) => send({ row }));
         send({ done: { ok: done.ok, ms: done.ms, at: done.at } });
       } catch (err) {
-        send({ error: { en: (err as Error).message, zh: `验证无法运行：${(err as Error).message}` } });
+        send({ error: textOf('instructor.verify.cannotRun', { message: (err as Error).message }) });
       }
       if (open) controller.close();
     },

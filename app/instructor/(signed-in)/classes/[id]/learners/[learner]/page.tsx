@@ -3,12 +3,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { currentLang } from '@/lib/lang-server';
+import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
-import { signedInInstructor } from '@/lib/instructor-server';
-import { runtime } from '@/lib/runtime';
+import { signedInInstructor } from '@/server/instructor-server';
+import { runtime } from '@/server/runtime';
 
-export const metadata: Metadata = { title: 'Learner history · NetLab' };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  return { title: `${t(await currentLang(searchParams), 'history.pageTitle')} · NetLab` };
+}
 
 export default async function LearnerHistoryPage({
   params,

@@ -1,22 +1,17 @@
-// socket.io ⇄ grader: "check now" and "this is my current step" from the browser; verdicts back to every
-// tab of the learner; an opened solution is recorded. Sockets were admitted (same origin, learner cookie) by
-// the terminal's middleware.
+// socket.io ⇄ grader: "check now" and quiz answers from the browser, verdicts back to every tab of the
+// learner, and an opened solution recorded. Which step to re-check after a command is the server's to know.
 import type { Server } from 'socket.io';
 import { CheckRequest, EVENTS, StepRef } from '../lib/terminal-protocol';
-import { learnerRoom } from '../sandbox/terminal-socket';
+import type { Grader } from '../grader/grader';
 import type { AttemptStore } from '../store/attempts';
-import type { Grader } from './grader';
+import { learnerOf, learnerRoom } from './socket-server';
 
-export function registerGraderSockets(io: Server, grader: Grader, attempts: AttemptStore): void {
+export function registerGraderChannel(io: Server, grader: Grader, attempts: AttemptStore): void {
   grader.on('verdict', (learnerId, ref, verdict) => {
     io.to(learnerRoom(learnerId)).emit(EVENTS.verdict, { ...ref, verdict });
   });
   io.on('connection', (socket) => {
-    const learnerId: string = socket.data.learnerId;
-    socket.on(EVENTS.currentStep, (payload: unknown) => {
-      const ref = StepRef.safeParse(payload);
-      if (ref.success) grader.setCurrentStep(learnerId, ref.data);
-    });
+    const learnerId = learnerOf(socket);
     socket.on(EVENTS.solutionOpened, (payload: unknown) => {
       const ref = StepRef.safeParse(payload);
       if (ref.success) attempts.recordSolutionView(learnerId, ref.data.lesson, ref.data.step);

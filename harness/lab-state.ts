@@ -2,8 +2,8 @@
 // capture script and the snapshot benchmark: 5 containers (default bridge, a user network with a subnet, a
 // reserved address and a published port, a --link, none mode, a second user network), one container made and
 // removed, and 2 named namespaces with a veth pair.
-import type { Command } from '../../lessons/format';
-import type { SandboxBackend, SandboxHandle } from '../../sandbox/backend';
+import type { Command } from '../course/format';
+import type { SandboxBackend, SandboxHandle } from '../sandbox/backend';
 
 export const LAB_STATE_SCRIPT = `
 set -e

@@ -1,6 +1,7 @@
 // Checking a quiz answer against the right one(s), computed from the sandbox's state.
 import { fail, pass, type Verdict } from '../grader/verdict';
-import type { QuizAnswer, QuizContext, Text } from './format';
+import type { Text } from '../lib/i18n';
+import type { QuizAnswer, QuizContext } from './format';
 
 /** The ways a learner says yes or no, in English and Chinese (after case and punctuation are dropped). */
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'true', '是', '是的', '对', '能', '可以', '行', '会']);

@@ -20,7 +20,7 @@ export function watchLessons(course: Course, onChange: (slug: string) => void): 
     const code = !!earlier?.code || name.endsWith('.ts');
     const timer = setTimeout(() => {
       pending.delete(slug);
-      void (code ? course.reload(slug) : Promise.resolve()).then(() => onChange(slug));
+      void (code ? course.load(slug, { again: true }) : Promise.resolve()).then(() => onChange(slug));
     }, SETTLE_MS);
     pending.set(slug, { timer, code });
   });

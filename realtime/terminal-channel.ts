@@ -1,53 +1,34 @@
-// socket.io ⇄ sandbox terminals. A socket must come from this site with a learner cookie; it only ever
-// reaches its own learner's sandbox (the pool hands out sandboxes by learner id, never by a client's word).
-import type http from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { isSameOrigin, learnerFromCookieHeader } from '../lib/learner';
+// The terminal channel: each browser terminal ⇄ a shell in its learner's session. A socket only ever reaches
+// its own learner's sandbox (the pool hands out sessions by the learner id it was admitted as).
+import type { Server, Socket } from 'socket.io';
 import {
   AckMessage,
   EVENTS,
   INPUT_BACKLOG_MAX,
-  INPUT_MAX,
   InputMessage,
   OpenRequest,
   ResizeRequest,
   type ErrorCode,
+  type NoticeCode,
   type TerminalStatus,
 } from '../lib/terminal-protocol';
-import type { TerminalSession } from './backend';
-import type { SandboxPool } from './pool';
-import type { Session } from './session';
-import { CommandEndScanner, OutputFlow } from './terminal';
-
-/** The socket.io room of all of a learner's tabs. */
-export const learnerRoom = (learnerId: string) => `learner:${learnerId}`;
+import type { TerminalSession } from '../sandbox/backend';
+import type { SandboxPool } from '../sandbox/pool';
+import type { Session } from '../sandbox/session';
+import { CommandEndScanner, OutputFlow } from '../sandbox/terminal';
+import { outputBatcher } from './output-batch';
+import { learnerOf, learnerRoom } from './socket-server';
 
 export type TerminalHooks = {
   /** A command finished in the learner's shell (its prompt is back). */
   onCommandFinished?: (learnerId: string) => void;
   /** The nodes a multi-host lesson's session has; undefined when the lesson wants one sandbox. */
   nodesOf?: (lesson: string) => string[] | undefined;
-  /** Before attaching: make the session ready for the lesson (its setup commands), once per session. */
+  /** Before attaching: make the session serve the lesson (its setup commands run once per session). */
   prepareLesson?: (session: Session, lesson: string) => Promise<void>;
 };
 
-/** socket.io on the given HTTP server, serving sandbox terminals. */
-export function attachTerminalSockets(httpServer: http.Server, pool: SandboxPool, hooks: TerminalHooks = {}): Server {
-  // A message larger than this closes its socket: the browser never sends one (it splits pastes).
-  const io = new Server(httpServer, { maxHttpBufferSize: INPUT_MAX * 2 });
-  registerTerminalSockets(io, pool, hooks);
-  return io;
-}
-
-function registerTerminalSockets(io: Server, pool: SandboxPool, hooks: TerminalHooks): void {
-  io.use((socket, next) => {
-    if (!isSameOrigin(socket.request)) return next(refusal('foreign-origin'));
-    const learnerId = learnerFromCookieHeader(socket.request.headers.cookie);
-    if (!learnerId) return next(refusal('no-learner'));
-    socket.data.learnerId = learnerId;
-    next();
-  });
-
+export function registerTerminalChannel(io: Server, pool: SandboxPool, hooks: TerminalHooks = {}): void {
   pool.on('ended', (learnerId, reason) => {
     if (reason === 'reset') return; // the socket that asked for it re-opens by itself
     const status: TerminalStatus = { state: 'error', code: `ended-${reason}` as ErrorCode };
@@ -57,8 +38,7 @@ function registerTerminalSockets(io: Server, pool: SandboxPool, hooks: TerminalH
   /** Each learner's open terminals (one per node tab of each page): "start over" in one moves them all. */
   const terminals = new Map<string, Set<TerminalConnection>>();
   io.on('connection', (socket) => {
-    const learnerId: string = socket.data.learnerId;
-    void socket.join(learnerRoom(learnerId));
+    const learnerId = learnerOf(socket);
     const mine = terminals.get(learnerId) ?? new Set<TerminalConnection>();
     terminals.set(learnerId, mine);
     const connection = new TerminalConnection(socket, pool, learnerId, hooks, mine);
@@ -74,10 +54,6 @@ function registerTerminalSockets(io: Server, pool: SandboxPool, hooks: TerminalH
     socket.on(EVENTS.ack, (bytes: unknown) => connection.ack(bytes));
     socket.on('disconnect', () => connection.close());
   });
-}
-
-function refusal(code: ErrorCode): Error & { data: { code: ErrorCode } } {
-  return Object.assign(new Error(code), { data: { code } });
 }
 
 /** One browser terminal: its node's shell, the output flow control, and the input backlog limit. */
@@ -121,12 +97,9 @@ class TerminalConnection {
       };
       let session = reset ? await replace() : await this.pool.acquire(this.learnerId, nodes, onPosition);
       // Each lesson starts from its own fresh session (another lesson's containers would be in the way).
-      if (lesson && session.lesson && session.lesson !== lesson) session = await replace();
+      if (lesson && session.lesson && session.lesson.slug !== lesson) session = await replace();
       if (attempt !== this.opening || this.socket.disconnected) return;
-      if (lesson) {
-        await this.hooks.prepareLesson?.(session, lesson);
-        session.lesson = lesson;
-      }
+      if (lesson) await this.hooks.prepareLesson?.(session, lesson);
       if (reset) for (const t of following) void t.open(t.request);
       const node = session.nodes.find((n) => n.name === request.data.node) ?? session.nodes[0]!;
       const terminal = await this.pool.backend.attachTerminal(node.sandbox, request.data);
@@ -139,8 +112,9 @@ class TerminalConnection {
       this.flow = flow;
       let ready = false;
       const commandEnds = new CommandEndScanner();
+      const batch = outputBatcher((bytes) => this.socket.emit(EVENTS.output, bytes));
       terminal.output.on('data', (chunk: Buffer) => {
-        this.socket.emit(EVENTS.output, chunk);
+        batch.push(chunk);
         flow.sent(chunk.length);
         if (commandEnds.feed(chunk) > 0) this.hooks.onCommandFinished?.(this.learnerId);
         if (!ready) {
@@ -149,6 +123,7 @@ class TerminalConnection {
         }
       });
       terminal.output.on('close', () => {
+        batch.flush();
         if (this.terminal === terminal) {
           this.terminal = undefined;
           this.status({ state: 'error', code: 'disconnected' });
@@ -165,7 +140,8 @@ class TerminalConnection {
     const text = InputMessage.safeParse(data);
     if (!text.success || !this.terminal) return;
     if (this.terminal.output.writableLength > INPUT_BACKLOG_MAX) {
-      this.socket.emit(EVENTS.notice, 'input-overflow');
+      const notice: NoticeCode = 'input-overflow';
+      this.socket.emit(EVENTS.notice, notice);
       return;
     }
     this.pool.touch(this.learnerId);

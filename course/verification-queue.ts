@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config';
 import type { SandboxBackend } from '../sandbox/backend';
-import type { VerificationStore, Verification } from '../store/verifications';
+import type { Verification, VerificationStore, VerifyRow } from '../store/verifications';
 import type { Course } from './course';
-import { verifyLesson, type VerifyRow } from './verify';
+import { verifyLesson } from './verify-lesson';
 
-export class LessonVerifier {
+export class VerificationQueue {
   private current: string | undefined;
 
   constructor(

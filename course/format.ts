@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { CheckContext } from '../grader/grader';
 import type { Verdict } from '../grader/verdict';
+import type { Text } from '../lib/i18n';
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
@@ -92,8 +93,6 @@ const LessonSchema = z
     checkNodes(lesson.setup, ['setup']);
     lesson.steps.forEach((s, i) => checkNodes(s.solution, ['steps', i, 'solution']));
   });
-
-export type Text = z.infer<typeof text>;
 
 export type Step = {
   id: string;

@@ -1,8 +1,8 @@
 // The server's live objects, shared with Next.js pages and route handlers. Next bundles routes into a module
 // graph of its own, so they are found through globalThis rather than through an import: one course, one
 // store, one pool for the whole process.
-import type { Course } from '../lessons/course';
-import type { LessonVerifier } from '../lessons/verifier';
+import type { Course } from '../course/course';
+import type { VerificationQueue } from '../course/verification-queue';
 import type { Engine } from '../sandbox/engine';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
@@ -20,7 +20,7 @@ export type Runtime = {
   instructors: InstructorStore;
   classes: ClassStore;
   verifications: VerificationStore;
-  verifier: LessonVerifier;
+  verifier: VerificationQueue;
 };
 
 const KEY = Symbol.for('netlab.runtime');

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UNDERLAY } from '../sandbox/backend';
+import { COURSE_ORDER_FILE, readCourseOrder } from './course';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -16,9 +17,9 @@ function singleHostFiles(slug: string): Record<string, string> {
   const bridge = `${slug.replace(/-/g, '').slice(0, 10)}0`;
   return {
     'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md).
-import { expectLinkUp, link } from '../../grader/helpers';
+import { expectLinkUp, link } from '../../grader/vocabulary';
 import { fail } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: '${slug}',
@@ -89,9 +90,9 @@ function multiHostFiles(slug: string, count: number): Record<string, string> {
     `ip link add vx0 type vxlan id 42 remote ${UNDERLAY.address(peer)} dstport 4789 dev eth0 && ip addr add 10.42.0.${i + 1}/24 dev vx0 && ip link set vx0 up`;
   return {
     'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md, "Multi-host lessons").
-import { link } from '../../grader/helpers';
+import { link } from '../../grader/vocabulary';
 import { fail, pass } from '../../grader/verdict';
-import { defineLesson } from '../format';
+import { defineLesson } from '../../course/format';
 
 export default defineLesson({
   slug: '${slug}',
@@ -159,30 +160,18 @@ ping -c 2 10.42.0.1
   };
 }
 
-const identifier = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^(\d)/, '_$1');
-
-/** Writes lessons/<slug>/ and adds the lesson at the end of lessons/course.ts. */
+/** Writes lessons/<slug>/ and adds the lesson at the end of the course order (lessons/course.json). */
 export function scaffoldLesson(root: string, slug: string, nodes?: number): string[] {
   if (!SLUG.test(slug)) throw new Error(`"${slug}" is not a lesson slug: use lower-case words joined by dashes, e.g. my-lesson`);
   if (nodes !== undefined && ![2, 3].includes(nodes)) throw new Error(`a multi-host lesson has 2 or 3 nodes, not ${nodes}`);
   const dir = path.join(root, 'lessons', slug);
   if (fs.existsSync(dir)) throw new Error(`lessons/${slug} already exists`);
-  const coursePath = path.join(root, 'lessons', 'course.ts');
-  const course = fs.readFileSync(coursePath, 'utf8');
-  const importMark = '// lesson:new adds imports above this line';
-  const lessonMark = '  // lesson:new adds lessons above this line';
-  if (!course.includes(importMark) || !course.includes(lessonMark)) throw new Error('lessons/course.ts has lost its lesson:new markers');
-  const name = identifier(slug);
+  const order = readCourseOrder(root);
   fs.mkdirSync(dir, { recursive: true });
   const written = Object.entries(scaffoldFiles(slug, nodes)).map(([file, text]) => {
     fs.writeFileSync(path.join(dir, file), text);
     return `lessons/${slug}/${file}`;
   });
-  fs.writeFileSync(
-    coursePath,
-    course
-      .replace(importMark, `import ${name} from './${slug}/lesson';\n${importMark}`)
-      .replace(lessonMark, `  ['${slug}', ${name}],\n${lessonMark}`),
-  );
-  return [...written, 'lessons/course.ts'];
+  fs.writeFileSync(path.join(root, COURSE_ORDER_FILE), JSON.stringify([...order, slug], null, 2) + '\n');
+  return [...written, COURSE_ORDER_FILE];
 }

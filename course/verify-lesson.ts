@@ -3,7 +3,7 @@
 // its reference solution runs (each command on its node), and its check must PASS; a quiz must accept the
 // right answer (computed from the sandbox) and refuse a wrong one. A check that cannot fail is a bug. Used by
 // `npm run lessons:verify`.
-import { checkSession, sessionContext, type CheckContext } from '../grader/grader';
+import { checkContext, checkSession, snapshotsOf, type CheckContext } from '../grader/grader';
 import { runCheck } from '../grader/verdict';
 import { sessionEntries, type NodeEntry } from '../grader/snapshot';
 import type { SandboxBackend } from '../sandbox/backend';
@@ -11,18 +11,7 @@ import { makeSession, type Session } from '../sandbox/session';
 import { runCommands } from './commands';
 import { runnerOf } from './course';
 import type { Lesson, Step } from './format';
-
-export type VerifyRow = {
-  lesson: string;
-  step: string;
-  /** The check in the fresh session, after the setup only (empty for a quiz). */
-  fresh?: string;
-  before: string;
-  after: string;
-  ms: number;
-  ok: boolean;
-  note?: string;
-};
+import type { VerifyRow } from '../store/verifications';
 
 type Run = {
   backend: SandboxBackend;
@@ -46,12 +35,15 @@ async function verifyStep(run: Run, lesson: Lesson, step: Step, fresh: { fresh: 
   const row: VerifyRow = { lesson: lesson.slug, step: step.id, fresh: fresh.fresh, before: '', after: '', ms: 0, ok: false };
   const check = runnerOf(step).run;
   const solve = () => runCommands(run.backend, run.session, step.solution, 'solution', run.vars);
-  if (step.quiz) {
+  const { quiz } = step;
+  if (quiz) {
     row.note = await solve();
-    const rights = await step.quiz.answer(await sessionContext(run.nodes));
+    // One snapshot after the solution: the right answer is computed from it, and both answers are judged on it.
+    const context = checkContext(run.nodes, await snapshotsOf(run.nodes));
+    const rights = await quiz.answer(context);
     const right = typeof rights === 'boolean' ? (rights ? 'yes' : 'no') : Array.isArray(rights) ? rights[0] : rights;
-    const wrong = await checkSession(run.nodes, check, step.quiz.wrong);
-    const correct = typeof right === 'string' ? await checkSession(run.nodes, check, right) : undefined;
+    const wrong = await runCheck(() => check({ ...context, answer: quiz.wrong }));
+    const correct = typeof right === 'string' ? await runCheck(() => check({ ...context, answer: right })) : undefined;
     row.before = wrong.pass ? 'PASS (wrong answer accepted)' : 'FAIL (wrong answer)';
     row.after = correct?.pass ? `PASS (${right})` : `FAIL (${correct ? correct.message.en : 'no right answer in the sandbox'})`;
     row.ok = !row.note && !wrong.pass && !!correct?.pass;
@@ -102,7 +94,7 @@ export async function verifyLesson(
     else {
       const run = { backend, session, nodes: await sessionEntries(backend, session), vars: new Map<string, string>() };
       // One view of the fresh session serves every step's check (checks only read it).
-      const freshContext = await sessionContext(run.nodes);
+      const freshContext = checkContext(run.nodes, await snapshotsOf(run.nodes));
       const fresh = [];
       for (const step of lesson.steps) fresh.push(await freshCheck(freshContext, step));
       for (const [i, step] of lesson.steps.entries()) add(await verifyStep(run, lesson, step, fresh[i]!));

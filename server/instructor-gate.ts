@@ -3,7 +3,7 @@
 // instructor API accepts a state-changing request from another site. Pages and routes check again themselves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InstructorStore } from '../store/instructors';
-import { isSameOrigin } from './learner';
+import { isSameOrigin } from '../lib/learner';
 import { instructorToken, isInstructorApi, needsInstructor, SIGN_IN_PATH } from './instructor-session';
 
 export const NOT_SIGNED_IN = { en: 'Sign in as an instructor first.', zh: '请先以教师身份登录。' };

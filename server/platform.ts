@@ -1,8 +1,8 @@
 // Everything NetLab needs on the host before it can serve a learner or run a test: the Docker engine, the
 // images, and the host tools the grader runs inside sandboxes (with its own netlab-peek). The app, the
 // tests, CI and the benchmarks all call this one function.
-import type { Config } from './config';
-import { ensureDebianPackages } from './debian';
+import type { Config } from '../lib/config';
+import { ensureDebianPackages } from '../lib/debian';
 import { ensurePeek } from '../grader/peek';
 import { ensureEngine, type Engine } from '../sandbox/engine';
 import { ensureImages } from '../sandbox/images/build';

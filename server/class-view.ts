@@ -1,10 +1,11 @@
 // The class view: the members of a class × the steps of the course (or of one lesson), each cell saying
 // whether the learner passed, how many failed attempts they asked for, and whether they opened the solution.
-// The page and the CSV export are both made from it.
+// The page, the JSON API and the CSV export are all made from it.
 import { stringify } from 'csv-stringify/sync';
-import type { Lesson } from '../lessons/format';
-import type { Member, StepProgress } from '../store/classes';
-import type { Lang } from './i18n';
+import type { Lesson } from '../course/format';
+import type { ClassInfo, Member, StepProgress } from '../store/classes';
+import type { Lang } from '../lib/i18n';
+import { runtime } from './runtime';
 
 export type CellStatus = 'passed' | 'failed' | 'untried';
 export type Cell = { status: CellStatus; failed: number; solution: boolean };
@@ -53,3 +54,15 @@ export function classViewCsv(view: ClassView): string {
   const rows = view.rows.map((r) => [asText(r.name), r.joinedAt, ...r.cells.map(cellText), r.passed, r.points]);
   return stringify([header, ...rows]);
 }
+
+/** What the API answers for a class that does not exist or is not this instructor's. */
+export const noSuchClass = () => Response.json({ error: { en: 'No such class.', zh: '没有这个班级。' } }, { status: 404 });
+
+export function classViewFor(classId: string, instructorId: number, lang: Lang, lesson?: string): { info: ClassInfo; view: ClassView } | undefined {
+  const { classes, course } = runtime();
+  const info = classes.owned(classId, instructorId);
+  if (!info) return undefined;
+  const only = lesson && course.find(lesson) ? lesson : undefined;
+  return { info, view: buildClassView(course.lessons, classes.members(classId), classes.progress(classId), lang, only) };
+}
+
