@@ -2,6 +2,8 @@
 import http from 'node:http';
 import next from 'next';
 import { loadConfig } from './lib/config';
+import { ErrorLog } from './lib/error-log';
+import { EventLoopLag } from './lib/event-loop-lag';
 import { rememberLangFromQuery } from './lib/lang-cookie';
 import { ensureLearner } from './lib/learner';
 import { setRuntime } from './server/runtime';
@@ -25,6 +27,9 @@ import { VerificationStore } from './store/verifications';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function main() {
+  const errors = new ErrorLog();
+  errors.captureConsoleErrors();
+  const loopLag = new EventLoopLag();
   const config = loadConfig();
   const dev = process.env.NODE_ENV !== 'production';
   const engine = await preparePlatform(config);
@@ -37,7 +42,7 @@ async function main() {
   const verifications = new VerificationStore(db);
   const course = await loadCourse();
   const verifier = new VerificationQueue(backend, config, course, verifications);
-  setRuntime({ dev, engine, pool, course, attempts, instructors, classes: new ClassStore(db), verifications, verifier });
+  setRuntime({ dev, engine, pool, course, attempts, instructors, classes: new ClassStore(db), verifications, verifier, errors, loopLag });
   for (const problem of course.brokenLessons) console.error(`[lessons] left out: ${problem.message}`);
 
   const app = next({ dev, hostname: 'localhost', port: config.port });

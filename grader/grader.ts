@@ -35,7 +35,7 @@ type StepRef = { lesson: string; step: string };
 type CheckRequest = StepRef & { answer?: string };
 
 /** After a command ends, wait this long for the next one before looking (a pasted script ends many). */
-const COMMAND_DEBOUNCE_MS = 250;
+const COMMAND_DEBOUNCE_MS = 150;
 
 /** Every node's snapshot, in node order. */
 export function snapshotsOf(nodes: NodeEntry[]): Promise<Snapshot[]> {

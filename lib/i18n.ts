@@ -152,6 +152,32 @@ const MESSAGES = {
     signOut: { en: 'Sign out', zh: '退出登录' },
     signedInAs: { en: 'Signed in as {name}', zh: '已登录：{name}' },
   },
+  // The operator's status page (/instructor/status).
+  'instructor.status': {
+    link: { en: 'Server status', zh: '服务器状态' },
+    title: { en: 'Server status', zh: '服务器状态' },
+    intro: {
+      en: 'Updated every few seconds. A class needs one sandbox per learner: check the room below before it starts.',
+      zh: '每隔几秒自动刷新。每位学员需要一个沙箱：上课前请先看看下面的余量。',
+    },
+    sandboxes: { en: 'Sandboxes', zh: '沙箱' },
+    running: { en: '{running} running of at most {max}: {assigned} with learners, {warm} warm, {starting} starting', zh: '运行中 {running} 个（上限 {max}）：学员使用 {assigned} 个，预热 {warm} 个，启动中 {starting} 个' },
+    queued: { en: '{n} learners queued', zh: '{n} 位学员在排队' },
+    room: {
+      en: 'Room for {n} more learners (the maximum allows {max}, free memory {memory}, at {perSandbox} MiB each).',
+      zh: '还能容纳 {n} 位学员（上限允许 {max} 位，空闲内存可容纳 {memory} 位，每个沙箱 {perSandbox} MiB）。',
+    },
+    host: { en: 'Host', zh: '主机' },
+    memory: { en: 'Memory: {available} MiB available of {total} MiB', zh: '内存：可用 {available} MiB，共 {total} MiB' },
+    cpu: { en: 'CPU: load {load} on {cpus} cores', zh: 'CPU：负载 {load}，共 {cpus} 核' },
+    engine: { en: 'Sandbox engine', zh: '沙箱引擎' },
+    engineUp: { en: 'reachable at {host}', zh: '可访问：{host}' },
+    engineDown: { en: 'NOT reachable at {host}: learners cannot start sandboxes', zh: '无法访问 {host}：学员无法启动沙箱' },
+    server: { en: 'NetLab server', zh: 'NetLab 服务器' },
+    process: { en: 'Memory {rss} MiB, event loop lag (p99) {lag} ms, up {uptime} s', zh: '内存 {rss} MiB，事件循环延迟（p99）{lag} ms，已运行 {uptime} 秒' },
+    errors: { en: 'Recent errors', zh: '最近的错误' },
+    noErrors: { en: 'None.', zh: '没有。' },
+  },
   // The instructor sign-in page.
   'instructor.signIn': {
     title: { en: 'Instructor sign-in', zh: '教师登录' },

@@ -1,5 +1,5 @@
 // `npx tsx scripts/capture-fixtures.ts`: re-captures the unit tests' fixtures from real sandboxes. It builds
-// each state of tests/support/lab-state.ts in a fresh sandbox (the session state in a fresh session of two
+// each state of harness/lab-state.ts in a fresh sandbox (the session state in a fresh session of two
 // nodes) and saves what the collector saw, unparsed, to tests/fixtures/snapshots/<name>.json; the unit tests
 // parse them as the grader would.
 import fs from 'node:fs';

@@ -7,6 +7,7 @@ import { loadConfig } from '../lib/config';
 import { ensureDebianPackages } from '../lib/debian';
 import { preparePlatform } from '../server/platform';
 import type { Engine } from '../sandbox/engine';
+import { loadReportProblems } from '../harness/load-report';
 
 type Counts = { passed: number; failed: number };
 
@@ -76,6 +77,15 @@ async function main(): Promise<number> {
       const code = await step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
       add(playwrightCounts(out));
       if (code !== 0) failedSteps.push('e2e');
+
+      // A small class through the load tool: its report must have the right shape and no error.
+      const report = path.join(reports, 'load.json');
+      fs.rmSync(report, { force: true });
+      const loadCode = await step('load', 'npx', ['tsx', 'scripts/load.ts', '--learners', '3', '--minutes', '1', '--ramp', '5']);
+      const problems = loadCode === 2 || !fs.existsSync(report) ? ['the load tool did not finish'] : loadReportProblems(JSON.parse(fs.readFileSync(report, 'utf8')));
+      for (const p of problems) console.error(`[test] load: ${p}`);
+      add(problems.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 });
+      if (problems.length) failedSteps.push('load');
     }
   } catch (err) {
     console.error('[test] could not prepare the suite:', err instanceof Error ? err.message : err);

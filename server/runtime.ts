@@ -3,6 +3,8 @@
 // store, one pool for the whole process.
 import type { Course } from '../course/course';
 import type { VerificationQueue } from '../course/verification-queue';
+import type { ErrorLog } from '../lib/error-log';
+import type { EventLoopLag } from '../lib/event-loop-lag';
 import type { Engine } from '../sandbox/engine';
 import type { SandboxPool } from '../sandbox/pool';
 import type { AttemptStore } from '../store/attempts';
@@ -21,6 +23,9 @@ export type Runtime = {
   classes: ClassStore;
   verifications: VerificationStore;
   verifier: VerificationQueue;
+  /** What the server logged as errors lately (the status page). */
+  errors: ErrorLog;
+  loopLag: EventLoopLag;
 };
 
 const KEY = Symbol.for('netlab.runtime');

@@ -88,13 +88,27 @@ test('an instructor verifies a lesson, follows a learner of their class, and dow
   await expect(history.locator('tbody tr').nth(1)).toHaveAttribute('data-pass', 'true');
 });
 
+test('an instructor sees the server status: sandboxes against the maximum, room left, the engine', async ({ page }) => {
+  await page.goto('/instructor');
+  await signIn(page);
+  await page.getByTestId('status-link').click();
+  const status = page.getByTestId('server-status');
+  await expect(status).toHaveAttribute('data-engine', 'up');
+  await expect(page.getByTestId('status-sandboxes')).toHaveAttribute('data-max', '20');
+  await expect(page.getByTestId('status-sandboxes')).toContainText('of at most 20');
+  expect(Number(await page.getByTestId('status-room').getAttribute('data-room'))).toBeGreaterThan(0);
+  await page.goto('/instructor/status?lang=zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务器状态');
+});
+
 test('a student’s browser is refused on the instructor pages and API', async ({ page }) => {
   await page.goto('/');
-  for (const path of ['/instructor', '/instructor/classes/0123456789abcdef']) {
+  for (const path of ['/instructor', '/instructor/classes/0123456789abcdef', '/instructor/status']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/instructor\/sign-in/);
     await expect(page.getByTestId('class-view')).toHaveCount(0);
     await expect(page.getByTestId('verify-now')).toHaveCount(0);
+    await expect(page.getByTestId('server-status')).toHaveCount(0);
   }
   const api = page.request;
   for (const response of [

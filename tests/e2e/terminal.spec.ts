@@ -72,10 +72,18 @@ test('the lesson page speaks Chinese with ?lang=zh and remembers it', async ({ p
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('课程');
 });
 
-test('/api/health reports the engine, the pool and the running sandboxes', async ({ request }) => {
+test('/api/health reports the engine, the pool, the running sandboxes, the room left and the server load', async ({ request }) => {
   const health = await (await request.get('/api/health')).json();
   expect(health.engine.reachable).toBe(true);
   expect(health.pool.size).toBe(2);
   expect(typeof health.sandboxes.running).toBe('number');
   expect(health.sandboxes.running).toBeGreaterThanOrEqual(1);
+  // What an operator needs before a class: room left, host memory and CPU, the server's own load.
+  expect(health.pool.max).toBe(20);
+  expect(health.capacity.underMax).toBeLessThanOrEqual(20);
+  expect(health.host.memoryAvailableMiB).toBeGreaterThan(0);
+  expect(health.host.cpus).toBeGreaterThan(0);
+  expect(health.server.rssMiB).toBeGreaterThan(0);
+  expect(typeof health.server.eventLoopLagP99Ms).toBe('number');
+  expect(Array.isArray(health.recentErrors)).toBe(true);
 });

@@ -1,5 +1,5 @@
 // The snapshot model, parsed from a state captured in a real sandbox (scripts/capture-fixtures.ts builds
-// tests/support/lab-state.ts there and saves what the collector saw).
+// harness/lab-state.ts there and saves what the collector saw).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

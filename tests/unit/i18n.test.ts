@@ -18,6 +18,7 @@ const AREAS = [
   'notfound',
   'authoring',
   'instructor',
+  'instructor.status',
   'instructor.signIn',
   'instructor.course',
   'instructor.verify',

@@ -1,20 +1,9 @@
-// GET /api/health: is the engine reachable, how big is the pool, how many sandboxes run.
-import { runtime } from '@/server/runtime';
+// GET /api/health: the server's status (see server/status.ts); 503 while the engine does not answer.
+import { serverStatus } from '@/server/status';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const { engine, pool } = runtime();
-  const reachable = await engine.answers();
-  const stats = pool.stats();
-  return Response.json(
-    {
-      ok: reachable,
-      engine: { reachable, host: engine.host },
-      pool: { size: pool.config.poolSize, max: pool.config.maxSandboxes, ...stats },
-      sandboxes: { running: stats.running },
-      lastError: pool.lastError,
-    },
-    { status: reachable ? 200 : 503 },
-  );
+  const status = await serverStatus();
+  return Response.json(status, { status: status.ok ? 200 : 503 });
 }

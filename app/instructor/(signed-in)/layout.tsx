@@ -15,6 +15,9 @@ export default async function InstructorLayout({ children }: { children: React.R
         <Link href="/instructor" className="instructor-home">
           {t(lang, 'instructor.title')}
         </Link>
+        <Link href="/instructor/status" data-testid="status-link">
+          {t(lang, 'instructor.status.link')}
+        </Link>
         <span className="muted">{t(lang, 'instructor.signedInAs', { name: instructor.name })}</span>
         <form method="post" action="/api/instructor/session/end">
           <button type="submit" className="button-link" data-testid="sign-out">
