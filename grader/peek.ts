@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
 import { buildNativeBinary, nativeBinaryPath } from '../lib/native';
+import { runCapture } from '../lib/run';
 
 const SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'native', 'peek.c');
 const TIMEOUT_MS = 2000;
@@ -25,23 +26,9 @@ export async function ensurePeek(config: Config): Promise<void> {
   binary = await buildNativeBinary(SOURCE, config.cacheDir);
 }
 
-function peek(pid: number, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(peekBinary(), [String(pid), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ code: 127, stdout: Buffer.alloc(0), stderr: String(err) });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: stderr.trim() });
-    });
-  });
+async function peek(pid: number, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const r = await runCapture(peekBinary(), [String(pid), ...args], { timeoutMs: TIMEOUT_MS });
+  return { ...r, stderr: r.stderr.trim() };
 }
 
 /** Regular files of the sandbox (the first MiB of each); a path that is not one maps to undefined. */

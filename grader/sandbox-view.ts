@@ -2,13 +2,11 @@
 // HOST's own (ip, iptables-save, ping, curl, dig), entered into one of the sandbox's network namespaces:
 // the learner's host and containers through the host's /proc, named namespaces through netlab-peek. No
 // binary of the sandbox is run, and no path of theirs is resolved outside their own mount namespace.
-import { spawn } from 'node:child_process';
 import { childPids, namespacedPids } from '../lib/procfs';
+import { run, type RunResult } from '../lib/run';
 import { inSandboxNetnsCommand } from './peek';
 
 const COMMAND_TIMEOUT_MS = 2000;
-
-type CommandResult = { code: number; stdout: string; stderr: string };
 
 /**
  * Where a command runs: a network namespace file of the host's /proc, or one named by a path inside the
@@ -16,26 +14,9 @@ type CommandResult = { code: number; stdout: string; stderr: string };
  */
 export type NetnsRef = { proc: string } | { sandboxPid: number; path: string };
 
-export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
+export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<RunResult> {
   const argv = 'proc' in ref ? ['nsenter', `--net=${ref.proc}`, '--', ...command] : inSandboxNetnsCommand(ref.sandboxPid, ref.path, command);
-  return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input ?? '');
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ code: 127, stdout, stderr: String(err) });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 124 : 1), stdout, stderr: signal ? `timed out after ${timeoutMs} ms` : stderr });
-    });
-  });
+  return run(argv[0]!, argv.slice(1), { input, timeoutMs });
 }
 
 /** The network namespace of the learner's host (the sandbox's init). */

@@ -3,20 +3,41 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import readline from 'node:readline';
 
 export type RunResult = { code: number; stdout: string; stderr: string };
+export type RunOptions = SpawnOptions & {
+  input?: string;
+  /** Killed after this long: exit code 124, and stderr says so. */
+  timeoutMs?: number;
+};
 
-/** Runs a command to completion and captures its output; never throws for a non-zero exit. */
-export function run(cmd: string, args: string[], opts: SpawnOptions & { input?: string } = {}): Promise<RunResult> {
+/** Runs a command to completion and captures its output as bytes; never throws for a non-zero exit. */
+export function runCapture(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const { input, timeoutMs, ...spawnOptions } = opts;
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { ...opts, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
+    const child = spawn(cmd, args, { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
     let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
+    let timedOut = false;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
     child.stderr!.on('data', (d) => (stderr += d));
-    child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ code: 127, stdout: Buffer.concat(out), stderr: stderr + String(err) });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) resolve({ code: 124, stdout: Buffer.concat(out), stderr: `timed out after ${timeoutMs} ms` });
+      else resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr });
+    });
     child.stdin!.on('error', () => undefined); // a command that exits before reading its input is fine
-    child.stdin!.end(opts.input ?? '');
+    child.stdin!.end(input ?? '');
   });
+}
+
+/** Runs a command to completion and captures its output as text; never throws for a non-zero exit. */
+export async function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const r = await runCapture(cmd, args, opts);
+  return { ...r, stdout: r.stdout.toString('utf8') };
 }
 
 /**
