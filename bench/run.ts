@@ -6,6 +6,7 @@ import net from 'node:net';
 import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
+import { percentile, round } from '../lib/stats';
 import { preparePlatform } from '../server/platform';
 import { LESSON_IMAGES } from '../sandbox/images/build';
 import { DockerBackend } from '../sandbox/docker-backend';
@@ -22,12 +23,6 @@ import { learnerCookie, learnerIdOf, terminalClient, until, type TerminalClient 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 // stdout carries the JSON result alone: the engine's and the pool's progress lines go to stderr.
 console.log = (...args: unknown[]) => console.error(...args);
-const round = (n: number) => Math.round(n * 10) / 10;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-}
 
 /** A pool of its own for one measurement. */
 function benchPool(docker: Docker, config: Config, poolName: string, poolSize: number): SandboxPool {
@@ -181,15 +176,9 @@ async function interactive(docker: Docker, config: Config) {
   const snapshotsBefore = grader.snapshotsTaken;
   for (let i = 0; i < 10; i++) {
     const graph = new Promise<void>((resolve) => client.socket.once(EVENTS.topology, () => resolve()));
-    let markAt = 0;
-    const mark = (async () => {
-      for (;;) {
-        const chunk = await client.nextOutput();
-        if (chunk.includes('\x1b]133;D')) return (markAt = performance.now());
-      }
-    })();
+    const mark = client.outputContaining('\x1b]133;D');
     client.type(`docker run -d --name map${i} busybox sleep 600 >/dev/null\r`);
-    await mark;
+    const markAt = await mark;
     await graph;
     mapUpdates.push(performance.now() - markAt);
   }
@@ -268,11 +257,13 @@ async function main() {
     log('snapshot_ms, baseline_exec_ms: the lab state (5 containers, 2 namespaces)');
     const snapshot = await snapshotTimes(engine.docker, config);
 
-    const coldP50 = percentile(cold, 50);
-    const dockerRunP50 = percentile(dockerRun, 50);
+    // Every measurement has samples: these percentiles are numbers.
+    const warmP50 = percentile(warm, 50)!;
+    const coldP50 = percentile(cold, 50)!;
+    const dockerRunP50 = percentile(dockerRun, 50)!;
     const result = {
-      ready_warm_ms: { p50: percentile(warm, 50), p99: percentile(warm, 99), samples: warm.length, target_p50: 300 },
-      ready_session_2_ms: { p50: percentile(session, 50), p99: percentile(session, 99), samples: session.length, target_p50: round(2 * percentile(warm, 50)) },
+      ready_warm_ms: { p50: warmP50, p99: percentile(warm, 99), samples: warm.length, target_p50: 300 },
+      ready_session_2_ms: { p50: percentile(session, 50), p99: percentile(session, 99), samples: session.length, target_p50: round(2 * warmP50) },
       ready_cold_ms: { p50: coldP50, p99: percentile(cold, 99), samples: cold.length },
       baseline_docker_run_ms: { p50: dockerRunP50, samples: dockerRun.length },
       ready_cold_ratio: { value: round(coldP50 / dockerRunP50), target: 4 },

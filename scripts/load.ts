@@ -12,21 +12,15 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../course/course';
 import { commandTarget } from '../course/format';
 import { loadConfig } from '../lib/config';
+import { percentile, round } from '../lib/stats';
 import { simulateLearner, type LearnerFigures, type TypedStep } from '../harness/load-learner';
 import { latencyPlot } from '../harness/latency-plot';
 import { LoadReport } from '../harness/load-report';
 
 const log = (msg: string) => process.stderr.write(`[load] ${msg}\n`);
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** What a class of this size must get to count as held. */
 const HELD = { verdictP99Ms: 2000, keystrokeP99Ms: 100 };
-
-function percentile(samples: number[], p: number): number | null {
-  if (!samples.length) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-}
 
 type Health = { server: { rssMiB: number; eventLoopLagP99Ms: number }; host: { memoryAvailableMiB: number }; pool: { assigned: number } };
 

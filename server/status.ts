@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { LoggedError } from '../lib/error-log';
+import { round } from '../lib/stats';
 import { runtime } from './runtime';
 
 const MIB = 1024 * 1024;
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export type ServerStatus = {
   ok: boolean;
