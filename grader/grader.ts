@@ -116,7 +116,7 @@ export class Grader extends EventEmitter {
     if (!session) return undefined;
     const known = this.graphs.get(session.id);
     if (known) return known;
-    await this.look(learnerId, session).catch((err) => console.error('[grader] snapshot failed:', (err as Error).message));
+    await this.refreshMap(learnerId, session);
     return this.graphs.get(session.id);
   }
 
@@ -149,8 +149,13 @@ export class Grader extends EventEmitter {
     if (session && lesson && step && this.resolve(lesson, step)?.quiz === false) {
       await this.check(learnerId, { lesson, step }, { asked: false });
     } else if (session) {
-      await this.look(learnerId, session).catch((err) => console.error('[grader] snapshot failed:', (err as Error).message));
+      await this.refreshMap(learnerId, session);
     }
+  }
+
+  /** A look for the map alone: a session that cannot be reached is only logged (no learner asked). */
+  private refreshMap(learnerId: string, session: Session): Promise<void> {
+    return this.look(learnerId, session).catch((err) => console.error('[grader] snapshot failed:', (err as Error).message));
   }
 
   /**
