@@ -75,21 +75,9 @@ async function typeCommand(client: TerminalClient, command: string, figures: Lea
     } else client.type(piece);
     await sleep(TICK_MS);
   }
-  // A listener that stays on (a one-shot listener could miss a message delivered in the same turn), over
-  // the output's text with a tail kept, so a mark split between two messages is still found.
-  let seen = '';
-  let onOutput: ((b: ArrayBuffer) => void) | undefined;
-  const end = new Promise<number>((resolve) => {
-    onOutput = (b: ArrayBuffer) => {
-      const text = seen + Buffer.from(b).toString('latin1');
-      if (text.includes(COMMAND_END)) resolve(performance.now());
-      seen = text.slice(-COMMAND_END.length);
-    };
-    client.socket.on(EVENTS.output, onOutput);
-  });
+  const end = client.outputContaining(COMMAND_END);
   client.type('\r');
   const at = await Promise.race([end, sleep(60_000).then(() => 0)]);
-  client.socket.off(EVENTS.output, onOutput);
   if (!at) throw new Error(`\`${command}\` did not finish within 60 s`);
   return at;
 }

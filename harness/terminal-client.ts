@@ -61,6 +61,24 @@ export function terminalClient(base: string, cookie: string, { ack = true } = {}
         outputListeners.add(l);
       });
     },
+    /**
+     * Resolves with when output containing `text` arrives (from now on; found even when split between two
+     * messages). A listener that stays on: messages delivered in one turn are all seen.
+     */
+    outputContaining(text: string): Promise<number> {
+      let tail = '';
+      return new Promise((resolve) => {
+        const l = (chunk: Buffer) => {
+          const seen = tail + chunk.toString('latin1');
+          if (seen.includes(text)) {
+            outputListeners.delete(l);
+            resolve(performance.now());
+          }
+          tail = seen.slice(-text.length);
+        };
+        outputListeners.add(l);
+      });
+    },
     close: () => socket.close(),
   };
 }
