@@ -25,6 +25,11 @@ export function ensureLearner(req: IncomingMessage, res: ServerResponse): string
   return id;
 }
 
+/** A name for the learner in logs: not their cookie, which is their credential. */
+export function learnerTag(id: string): string {
+  return crypto.createHash('sha256').update(id).digest('hex').slice(0, 8);
+}
+
 /** A socket is ours only when its Origin (if any) is this server's own host. */
 export function isSameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;

@@ -16,6 +16,8 @@ import type { TerminalSession } from '../sandbox/backend';
 import type { SandboxPool } from '../sandbox/pool';
 import type { Session } from '../sandbox/session';
 import { CommandEndScanner, OutputFlow } from '../sandbox/terminal';
+import { learnerTag } from '../lib/learner';
+import { OpenLog } from './open-log';
 import { outputBatcher } from './output-batch';
 import { learnerOf, learnerRoom } from './socket-server';
 
@@ -61,6 +63,7 @@ class TerminalConnection {
   private terminal?: TerminalSession;
   private flow?: OutputFlow;
   private opening = 0;
+  private openLog?: OpenLog;
   /** What the browser last asked to open (size, lesson, node), to open again when the session is replaced. */
   private request?: OpenRequest;
 
@@ -89,6 +92,8 @@ class TerminalConnection {
     this.status({ state: 'starting' });
     const onPosition = (position: number) =>
       this.status(position > 0 ? { state: 'queued', position } : { state: 'starting' });
+    this.openLog?.abandoned();
+    const log = (this.openLog = new OpenLog(`learner ${learnerTag(this.learnerId)}${lesson ? ` ${lesson}` : ''}${request.data.node ? ` ${request.data.node}` : ''}`));
     try {
       const nodes = lesson ? this.hooks.nodesOf?.(lesson) : undefined;
       const replace = () => {
@@ -98,12 +103,14 @@ class TerminalConnection {
       let session = reset ? await replace() : await this.pool.acquire(this.learnerId, nodes, onPosition);
       // Each lesson starts from its own fresh session (another lesson's containers would be in the way).
       if (lesson && session.lesson && session.lesson.slug !== lesson) session = await replace();
-      if (attempt !== this.opening || this.socket.disconnected) return;
+      if (attempt !== this.opening || this.socket.disconnected) return log.abandoned();
+      log.next('setup');
       if (lesson) await this.hooks.prepareLesson?.(session, lesson);
+      log.next('shell');
       if (reset) for (const t of following) void t.open(t.request);
       const node = session.nodes.find((n) => n.name === request.data.node) ?? session.nodes[0]!;
       const terminal = await this.pool.backend.attachTerminal(node.sandbox, request.data);
-      if (attempt !== this.opening || this.socket.disconnected) return terminal.close();
+      if (attempt !== this.opening || this.socket.disconnected) return (log.abandoned(), terminal.close());
       this.terminal = terminal;
       const flow = new OutputFlow(
         () => terminal.output.pause(),
@@ -119,11 +126,13 @@ class TerminalConnection {
         if (commandEnds.feed(chunk) > 0) this.hooks.onCommandFinished?.(this.learnerId);
         if (!ready) {
           ready = true; // tmux has drawn the screen: the prompt is live
+          log.ready();
           this.status({ state: 'ready', hostname: node.sandbox.hostname });
         }
       });
       terminal.output.on('close', () => {
         batch.flush();
+        if (!ready) log.failed('the shell ended before it drew its screen');
         if (this.terminal === terminal) {
           this.terminal = undefined;
           this.status({ state: 'error', code: 'disconnected' });
@@ -131,8 +140,10 @@ class TerminalConnection {
       });
       terminal.output.on('error', () => undefined); // 'close' follows and reports it
     } catch (err) {
-      if (attempt !== this.opening) return;
-      this.status({ state: 'error', code: 'start-failed', detail: String((err as Error).message ?? err) });
+      const detail = String((err as Error).message ?? err);
+      if (attempt !== this.opening) return log.abandoned();
+      log.failed(detail);
+      this.status({ state: 'error', code: 'start-failed', detail });
     }
   }
 
@@ -169,6 +180,7 @@ class TerminalConnection {
 
   close(): void {
     this.opening++;
+    this.openLog?.abandoned();
     this.detach();
   }
 }

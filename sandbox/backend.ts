@@ -43,6 +43,8 @@ export type TerminalSession = {
 export type SandboxEntry = { pid: number; engineSocket: string };
 
 /** The sandbox is gone or stopped (as opposed to an engine that did not answer). */
+export type ExecOptions = { stdin?: Buffer; timeoutMs?: number };
+
 export class SandboxNotRunning extends Error {}
 
 export interface SandboxBackend {
@@ -54,8 +56,11 @@ export interface SandboxBackend {
   list(pool: string): Promise<string[]>;
   /** False when the sandbox is gone or stopped; throws when the backend cannot tell (it may come back). */
   isRunning(sandbox: SandboxHandle): Promise<boolean>;
-  /** Runs a bash script as the learner's root, in their world and their home directory. */
-  exec(sandbox: SandboxHandle, script: string, options?: { stdin?: Buffer }): Promise<ExecResult>;
+  /**
+   * Runs a bash script as the learner's root, in their world and their home directory. After `timeoutMs`
+   * the script is abandoned: exit code 124, and the output says so.
+   */
+  exec(sandbox: SandboxHandle, script: string, options?: ExecOptions): Promise<ExecResult>;
   /** The learner's shell: their tmux session "main", attached with a terminal of this size. */
   attachTerminal(sandbox: SandboxHandle, size: TerminalSize): Promise<TerminalSession>;
   /** Where the grader enters the sandbox; throws when it is not running. */

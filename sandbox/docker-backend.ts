@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { Config } from '../lib/config';
 import { findDescendant, namespacedPids, startTimeOf } from '../lib/procfs';
 import { run } from '../lib/run';
-import { SandboxNotRunning, UNDERLAY, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
+import { SandboxNotRunning, UNDERLAY, type ExecOptions, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
 import { attachTmux, execScript } from './docker-exec';
 import { containerOf, createSandbox, LABEL_SANDBOX, removeByLabel, sandboxIds } from './docker-sandbox';
 import { learnerTreeOf } from './images/build';
@@ -49,8 +49,8 @@ export class DockerBackend implements SandboxBackend {
     return !!inspect?.State.Running;
   }
 
-  async exec(sandbox: SandboxHandle, script: string, options: { stdin?: Buffer } = {}) {
-    return execScript(this.docker, await this.containerId(sandbox.id), this.takeFirstEntry(sandbox) + script, options.stdin);
+  async exec(sandbox: SandboxHandle, script: string, options: ExecOptions = {}) {
+    return execScript(this.docker, await this.containerId(sandbox.id), this.takeFirstEntry(sandbox) + script, options);
   }
 
   async attachTerminal(sandbox: SandboxHandle, size: TerminalSize) {

@@ -2,13 +2,13 @@
 // world as the learner's root, never in the sandbox's trusted tree.
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import type { ExecResult, TerminalSession, TerminalSize } from './backend';
+import type { ExecOptions, ExecResult, TerminalSession, TerminalSize } from './backend';
 import { clampSize } from './terminal';
 
 const ENTER = '/usr/local/sbin/netlab-enter';
 
 /** Runs a bash script in the learner's world (no TTY): its exit code and combined output. */
-export async function execScript(docker: Docker, containerId: string, script: string, stdin?: Buffer): Promise<ExecResult> {
+export async function execScript(docker: Docker, containerId: string, script: string, { stdin, timeoutMs }: ExecOptions = {}): Promise<ExecResult> {
   const exec = await docker.getContainer(containerId).exec({
     Cmd: [ENTER, 'bash', '-c', script],
     AttachStdin: !!stdin,
@@ -17,16 +17,22 @@ export async function execScript(docker: Docker, containerId: string, script: st
   });
   const stream = (await exec.start({ hijack: true, stdin: !!stdin })) as Duplex;
   const chunks: Buffer[] = [];
+  let timedOut = false;
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), stream.destroy()), timeoutMs);
   await new Promise<void>((resolve, reject) => {
     // Without a TTY the engine multiplexes stdout and stderr: 8-byte frame headers, then the payload.
     const collect = { write: (b: Buffer) => chunks.push(b) } as unknown as NodeJS.WritableStream;
     docker.modem.demuxStream(stream, collect, collect);
     stream.on('end', () => resolve());
-    stream.on('error', reject);
+    // A stream destroyed on a timeout closes without ending.
+    stream.on('close', () => resolve());
+    stream.on('error', (err) => (timedOut ? resolve() : reject(err)));
     if (stdin) stream.end(stdin);
-  });
+  }).finally(() => clearTimeout(timer));
+  const output = Buffer.concat(chunks).toString('utf8');
+  if (timedOut) return { code: 124, output: `${output}\n(no answer after ${(timeoutMs ?? 0) / 1000} s: abandoned)` };
   const info = await exec.inspect();
-  return { code: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+  return { code: info.ExitCode ?? -1, output };
 }
 
 /**

@@ -36,6 +36,13 @@ function playwrightCounts(file: string): Counts {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0 };
 }
 
+/** The end of a server's log, for a failed step: CI keeps only what the suite prints. */
+function showLogTail(file: string, lines = 60): void {
+  if (!fs.existsSync(file)) return;
+  const tail = fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+  console.log(`\n[test] the last ${tail.length} lines of ${path.relative(process.cwd(), file)}:\n${tail.join('\n')}`);
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   let engine: Engine | undefined;
@@ -76,7 +83,10 @@ async function main(): Promise<number> {
       fs.rmSync(out, { force: true });
       const code = await step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
       add(playwrightCounts(out));
-      if (code !== 0) failedSteps.push('e2e');
+      if (code !== 0) {
+        failedSteps.push('e2e');
+        showLogTail(path.join(config.dataDir, 'logs', 'e2e-server.log'));
+      }
 
       // A small class through the load tool: its report must have the right shape and no error.
       const report = path.join(reports, 'load.json');
@@ -85,7 +95,10 @@ async function main(): Promise<number> {
       const problems = loadCode === 2 || !fs.existsSync(report) ? ['the load tool did not finish'] : loadReportProblems(JSON.parse(fs.readFileSync(report, 'utf8')));
       for (const p of problems) console.error(`[test] load: ${p}`);
       add(problems.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 });
-      if (problems.length) failedSteps.push('load');
+      if (problems.length) {
+        failedSteps.push('load');
+        showLogTail(path.join(config.dataDir, 'logs', 'load-server.log'));
+      }
     }
   } catch (err) {
     console.error('[test] could not prepare the suite:', err instanceof Error ? err.message : err);

@@ -13,7 +13,12 @@ export const screenText = (page: Page) => page.getByTestId('terminal').locator('
 /** Opens the lesson and waits until its terminal is attached to a ready sandbox. */
 export async function openLesson(page: Page, slug: string) {
   await page.goto(`/lessons/${slug}`);
-  await expect(page.getByTestId('terminal')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  const terminal = page.getByTestId('terminal');
+  await expect(terminal).toHaveAttribute('data-state', 'ready', { timeout: 90_000 }).catch(async (err: Error) => {
+    // What the learner would see (queued, starting, an error) says more than the state alone.
+    const shown = await terminal.getByRole('status').innerText({ timeout: 1000 }).catch(() => '(no message)');
+    throw new Error(`${err.message}\nThe terminal shows: ${shown}`);
+  });
 }
 
 export async function typeInTerminal(page: Page, command: string) {
