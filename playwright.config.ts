@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { APP, DEV } from './tests/support/e2e-servers';
+import { APP, DEV } from './harness/e2e-servers';
 
 /** A NetLab server for the tests; its output goes to a log file, never to the runner's stdout. */
 function server(name: string, port: number, db: string, env: Record<string, string>) {
@@ -46,8 +46,8 @@ export default defineConfig({
   webServer: [
     // The app as a learner meets it. Every test is a new learner who keeps a sandbox until the idle timeout:
     // room for all of them.
-    server('e2e-server', APP.port, APP.db, { NODE_ENV: 'production', NETLAB_POOL_NAME: 'e2e', NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: '20' }),
+    server('e2e-server', APP.port, APP.db, { NODE_ENV: 'production', NETLAB_POOL_NAME: APP.pool, NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: '20' }),
     // The development server an author runs (`npm run dev`): lessons reload when saved.
-    server('e2e-dev-server', DEV.port, DEV.db, { NODE_ENV: 'development', NETLAB_POOL_NAME: 'e2e-dev', NETLAB_POOL_SIZE: '0', NETLAB_MAX_SANDBOXES: '4' }),
+    server('e2e-dev-server', DEV.port, DEV.db, { NODE_ENV: 'development', NETLAB_POOL_NAME: DEV.pool, NETLAB_POOL_SIZE: '0', NETLAB_MAX_SANDBOXES: '4' }),
   ],
 });

@@ -21,6 +21,7 @@ import { AttemptStore } from './store/attempts';
 import { ClassStore } from './store/classes';
 import { openDb } from './store/db';
 import { InstructorStore } from './store/instructors';
+import { SessionStore } from './store/sessions';
 import { VerificationStore } from './store/verifications';
 
 // NetLab sends nothing off this machine: no Next.js telemetry.
@@ -35,8 +36,8 @@ async function main() {
   const engine = await preparePlatform(config);
   console.log(`[engine] using ${engine.host}`);
   const backend = new DockerBackend(engine.docker, config);
-  const pool = new SandboxPool(backend, config);
   const db = openDb(config.dbPath);
+  const pool = new SandboxPool(backend, config, new SessionStore(db));
   const attempts = new AttemptStore(db);
   const instructors = new InstructorStore(db);
   const verifications = new VerificationStore(db);
@@ -79,12 +80,11 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[netlab] ${signal}: removing sandboxes and stopping`);
+    console.log(`[netlab] ${signal}: stopping; the learners' sandboxes and the engine keep running for the next start (npm run clean removes them)`);
     stopWatching?.();
     io.close();
     server.close();
-    await pool.stop().catch((e) => console.error('[netlab] pool stop failed:', e));
-    await engine.stop();
+    await pool.leave().catch((e) => console.error('[netlab] pool stop failed:', e));
     db.close();
     process.exit(0);
   };

@@ -15,7 +15,8 @@ type Texts = AreaTexts<'terminal'>;
 type View =
   | { state: 'connecting'; message: string }
   | { state: 'ready'; message: null }
-  | { state: 'error'; message: string; retry: boolean };
+  /** What the error offers: the same again, a fresh sandbox (the old one is gone), or nothing. */
+  | { state: 'error'; message: string; action: 'retry' | 'fresh' | null };
 
 /** Acknowledge drawn output in batches, so acks cost little and the server can pace the sandbox. */
 const ACK_BATCH = 16 * 1024;
@@ -49,10 +50,12 @@ function describe(status: TerminalStatus, text: Texts): View {
       return { state: 'connecting', message: text['terminal.starting'] };
     case 'queued':
       return { state: 'connecting', message: fillTemplate(text['terminal.queued'], { n: status.position }) };
+    case 'engine-down':
+      return { state: 'connecting', message: text['terminal.engine-down'] };
     case 'ready':
       return { state: 'ready', message: null };
     case 'error':
-      return { state: 'error', message: text[`terminal.error.${status.code}`], retry: true };
+      return { state: 'error', message: text[`terminal.error.${status.code}`], action: status.code === 'ended-gone' ? 'fresh' : 'retry' };
   }
 }
 
@@ -169,7 +172,7 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
           'connect_error',
           (err: Error & { data?: { code?: string } }) => {
             const code = err.data?.code;
-            if (code) setView({ state: 'error', message: isErrorCode(code) ? text[`terminal.error.${code}`] : code, retry: false });
+            if (code) setView({ state: 'error', message: isErrorCode(code) ? text[`terminal.error.${code}`] : code, action: null });
             else setView({ state: 'connecting', message: text['terminal.error.offline'] });
           },
         ],
@@ -186,7 +189,7 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
           EVENTS.notice,
           (code: NoticeCode) => {
             setNotice(text[`terminal.notice.${code}`]);
-            setTimeout(() => setNotice(null), 5000);
+            setTimeout(() => setNotice(null), 8000);
           },
         ],
         [
@@ -262,9 +265,9 @@ function TerminalScreen({ node, active, resets, onState }: { node?: string; acti
         <div className={`terminal-overlay terminal-overlay-${view.state}`} role="status">
           {view.state === 'connecting' && <span className="spinner" aria-hidden />}
           <p>{view.message}</p>
-          {view.state === 'error' && view.retry && (
-            <button type="button" className="button" onClick={() => reopen(EVENTS.open)}>
-              {text['terminal.retry']}
+          {view.state === 'error' && view.action && (
+            <button type="button" className="button" data-testid="terminal-action" onClick={() => reopen(EVENTS.open)}>
+              {text[`terminal.${view.action}`]}
             </button>
           )}
         </div>

@@ -2,7 +2,7 @@
 // does, acknowledging output as xterm.js would (unless told not to), and keeps what it received.
 import { io as connect, type Socket } from 'socket.io-client';
 import { LEARNER_COOKIE } from '@/lib/learner';
-import { EVENTS, type TerminalStatus } from '@/lib/terminal-protocol';
+import { EVENTS, type NoticeCode, type TerminalStatus } from '@/lib/terminal-protocol';
 
 export const learnerIdOf = (n: number) => n.toString(16).padStart(32, '0');
 export const learnerCookie = (n: number) => `${LEARNER_COOKIE}=${learnerIdOf(n)}`;
@@ -16,11 +16,13 @@ export type TerminalClient = ReturnType<typeof terminalClient>;
 export function terminalClient(base: string, cookie: string, { ack = true } = {}) {
   const socket = connectSocket(base, { cookie });
   const statuses: TerminalStatus[] = [];
+  const notices: NoticeCode[] = [];
   const outputListeners = new Set<(chunk: Buffer) => void>();
   let text = '';
   let received = 0;
   let unacked = 0;
   socket.on(EVENTS.status, (s: TerminalStatus) => statuses.push(s));
+  socket.on(EVENTS.notice, (n: NoticeCode) => notices.push(n));
   socket.on(EVENTS.output, (b: ArrayBuffer) => {
     const chunk = Buffer.from(b);
     text += chunk.toString('utf8');
@@ -33,6 +35,7 @@ export function terminalClient(base: string, cookie: string, { ack = true } = {}
   return {
     socket,
     statuses,
+    notices,
     get text() {
       return text;
     },

@@ -60,6 +60,11 @@ const MESSAGES = {
       zh: '所有沙箱都在使用中，你正在排队：前面还有 {n} 位。轮到你时沙箱会自动启动。',
     },
     retry: { en: 'Retry', zh: '重试' },
+    fresh: { en: 'Start a fresh sandbox', zh: '换一个新的沙箱' },
+    'engine-down': {
+      en: 'The engine that runs the sandboxes is restarting. Your terminal comes back by itself when it is up…',
+      zh: '运行沙箱的引擎正在重启。引擎恢复后，终端会自动重新连接…',
+    },
     reset: { en: 'Start over', zh: '重新开始' },
     nodes: { en: 'Nodes', zh: '节点' },
     'reset.confirm': {
@@ -78,13 +83,24 @@ const MESSAGES = {
     'error.disconnected': { en: 'The connection to your sandbox was lost.', zh: '与沙箱的连接已断开。' },
     'error.ended-idle': { en: 'Your sandbox was stopped after a long time without activity.', zh: '你的沙箱长时间没有活动，已被停止。' },
     'error.ended-lifetime': { en: 'Your sandbox reached its maximum lifetime and was stopped.', zh: '你的沙箱已到最长使用时间，已被停止。' },
-    'error.ended-gone': { en: 'Your sandbox stopped unexpectedly.', zh: '你的沙箱意外停止了。' },
+    'error.ended-gone': {
+      en: 'Your sandbox stopped: it was removed from outside, or its engine died. Your progress is kept.',
+      zh: '你的沙箱停止了：它被外部删除，或者它的引擎崩溃了。你的学习进度会保留。',
+    },
     'error.ended-shutdown': { en: 'The NetLab server is restarting.', zh: 'NetLab 服务器正在重启。' },
     'error.bad-request': { en: 'The terminal sent a request the server did not understand.', zh: '终端发送了服务器无法理解的请求。' },
     'error.offline': { en: 'Cannot reach the NetLab server. Trying again…', zh: '无法连接 NetLab 服务器，正在重试…' },
     'notice.input-overflow': {
       en: 'That paste is too large for the terminal; part of it was not sent.',
       zh: '粘贴的内容太大，有一部分没有发送到终端。',
+    },
+    'notice.sandbox-replaced': {
+      en: 'Your sandbox had stopped, so this is a fresh one (the lesson’s setup ran again). Your progress is kept.',
+      zh: '你的沙箱已经停止，这是一个新的沙箱（课程的准备命令已重新运行）。你的学习进度会保留。',
+    },
+    'notice.sandbox-kept': {
+      en: 'The engine is back, and your sandbox kept running: nothing was lost.',
+      zh: '引擎已恢复，你的沙箱一直在运行，没有丢失任何内容。',
     },
   },
   // A lesson's steps; status.* are the StepStatus values.

@@ -44,12 +44,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** A refusal's code comes from outside the types (socket.io's connect_error): is it one of ours? */
 export const isErrorCode = (code: unknown): code is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(code);
 /** What the terminal shows for a moment (EVENTS.notice); the browser shows a translated message for each. */
-export const NOTICE_CODES = ['input-overflow'] as const;
+export const NOTICE_CODES = ['input-overflow', 'sandbox-replaced', 'sandbox-kept'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export type TerminalStatus =
   | { state: 'starting' }
   | { state: 'queued'; position: number }
+  /** The engine that runs the sandboxes does not answer (restarting): the terminal comes back by itself. */
+  | { state: 'engine-down' }
   | { state: 'ready'; hostname: string }
   | { state: 'error'; code: ErrorCode; detail?: string };
 

@@ -12,14 +12,19 @@ import {
   type NoticeCode,
   type TerminalStatus,
 } from '../lib/terminal-protocol';
-import type { TerminalSession } from '../sandbox/backend';
+import type { SandboxHandle, TerminalSession } from '../sandbox/backend';
 import type { SandboxPool } from '../sandbox/pool';
 import type { Session } from '../sandbox/session';
 import { CommandEndScanner, OutputFlow } from '../sandbox/terminal';
 import { learnerTag } from '../lib/learner';
+import { EngineReturn } from './engine-return';
 import { OpenLog } from './open-log';
 import { outputBatcher } from './output-batch';
 import { learnerOf, learnerRoom } from './socket-server';
+
+/** How long a sandbox whose shell ended may take to be seen stopped: GONE_CHECKS looks, this far apart. */
+const GONE_CHECKS = 6;
+const GONE_CHECK_EVERY_MS = 500;
 
 export type TerminalHooks = {
   /** A command finished in the learner's shell (its prompt is back). */
@@ -33,9 +38,12 @@ export type TerminalHooks = {
 export function registerTerminalChannel(io: Server, pool: SandboxPool, hooks: TerminalHooks = {}): void {
   pool.on('ended', (learnerId, reason) => {
     if (reason === 'reset') return; // the socket that asked for it re-opens by itself
+    // A session found gone is found by a terminal opening, which gets a fresh one at once: say so.
+    if (reason === 'gone') return void io.to(learnerRoom(learnerId)).emit(EVENTS.notice, 'sandbox-replaced' satisfies NoticeCode);
     const status: TerminalStatus = { state: 'error', code: `ended-${reason}` as ErrorCode };
     io.to(learnerRoom(learnerId)).emit(EVENTS.status, status);
   });
+  const engineReturn = new EngineReturn(() => pool.backend.answers());
 
   /** Each learner's open terminals (one per node tab of each page): "start over" in one moves them all. */
   const terminals = new Map<string, Set<TerminalConnection>>();
@@ -43,7 +51,7 @@ export function registerTerminalChannel(io: Server, pool: SandboxPool, hooks: Te
     const learnerId = learnerOf(socket);
     const mine = terminals.get(learnerId) ?? new Set<TerminalConnection>();
     terminals.set(learnerId, mine);
-    const connection = new TerminalConnection(socket, pool, learnerId, hooks, mine);
+    const connection = new TerminalConnection(socket, pool, learnerId, hooks, mine, engineReturn);
     mine.add(connection);
     socket.on('disconnect', () => {
       mine.delete(connection);
@@ -64,6 +72,8 @@ class TerminalConnection {
   private flow?: OutputFlow;
   private opening = 0;
   private openLog?: OpenLog;
+  /** The session this terminal was last attached to. */
+  private sessionId?: string;
   /** What the browser last asked to open (size, lesson, node), to open again when the session is replaced. */
   private request?: OpenRequest;
 
@@ -74,13 +84,15 @@ class TerminalConnection {
     private readonly hooks: TerminalHooks,
     /** The learner's terminals, this one included. */
     private readonly siblings: Set<TerminalConnection>,
+    private readonly engineReturn: EngineReturn,
   ) {}
 
   private status(s: TerminalStatus) {
     this.socket.emit(EVENTS.status, s);
   }
 
-  async open(payload: unknown, { reset = false } = {}): Promise<void> {
+  /** `resuming`: the session this terminal had before the engine went away (the learner is told if it is still theirs). */
+  async open(payload: unknown, { reset = false, resuming }: { reset?: boolean; resuming?: string } = {}): Promise<void> {
     const request = OpenRequest.safeParse(payload);
     if (!request.success) return this.status({ state: 'error', code: 'bad-request' });
     this.request = request.data;
@@ -106,12 +118,14 @@ class TerminalConnection {
       if (attempt !== this.opening || this.socket.disconnected) return log.abandoned();
       log.next('setup');
       if (lesson) await this.hooks.prepareLesson?.(session, lesson);
+      this.pool.remember(this.learnerId);
       log.next('shell');
       if (reset) for (const t of following) void t.open(t.request);
       const node = session.nodes.find((n) => n.name === request.data.node) ?? session.nodes[0]!;
       const terminal = await this.pool.backend.attachTerminal(node.sandbox, request.data);
       if (attempt !== this.opening || this.socket.disconnected) return (log.abandoned(), terminal.close());
       this.terminal = terminal;
+      this.sessionId = session.id;
       const flow = new OutputFlow(
         () => terminal.output.pause(),
         () => terminal.output.resume(),
@@ -128,6 +142,7 @@ class TerminalConnection {
           ready = true; // tmux has drawn the screen: the prompt is live
           log.ready();
           this.status({ state: 'ready', hostname: node.sandbox.hostname });
+          if (resuming === session.id) this.socket.emit(EVENTS.notice, 'sandbox-kept' satisfies NoticeCode);
         }
       });
       terminal.output.on('close', () => {
@@ -135,7 +150,7 @@ class TerminalConnection {
         if (!ready) log.failed('the shell ended before it drew its screen');
         if (this.terminal === terminal) {
           this.terminal = undefined;
-          this.status({ state: 'error', code: 'disconnected' });
+          void this.lost(node.sandbox, attempt);
         }
       });
       terminal.output.on('error', () => undefined); // 'close' follows and reports it
@@ -143,8 +158,35 @@ class TerminalConnection {
       const detail = String((err as Error).message ?? err);
       if (attempt !== this.opening) return log.abandoned();
       log.failed(detail);
+      if (await this.waitForEngine(attempt)) return;
       this.status({ state: 'error', code: 'start-failed', detail });
     }
+  }
+
+  /** The shell ended without being asked to: the engine away, or the sandbox gone (the learner may get a fresh one). */
+  private async lost(sandbox: SandboxHandle, attempt: number): Promise<void> {
+    if (await this.waitForEngine(attempt)) return;
+    // A sandbox being killed ends its shell a moment before the engine sees it stop.
+    let running = true;
+    for (let i = 0; i < GONE_CHECKS && running; i++) {
+      if (i) await new Promise((r) => setTimeout(r, GONE_CHECK_EVERY_MS));
+      running = await this.pool.backend.isRunning(sandbox).catch(() => true);
+    }
+    if (attempt === this.opening && !this.socket.disconnected) this.status({ state: 'error', code: running ? 'disconnected' : 'ended-gone' });
+  }
+
+  /**
+   * When the engine does not answer (a restart): says so, waits for it, and opens again — into the same
+   * session if it kept running (the learner is told), else a fresh one. False when the engine answers.
+   */
+  private async waitForEngine(attempt: number): Promise<boolean> {
+    const resuming = this.sessionId;
+    if (await this.pool.backend.answers()) return false;
+    const current = () => attempt === this.opening && !this.socket.disconnected;
+    if (current()) this.status({ state: 'engine-down' });
+    await this.engineReturn.wait();
+    if (current()) void this.open(this.request, { resuming });
+    return true;
   }
 
   input(data: unknown): void {

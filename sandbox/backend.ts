@@ -54,6 +54,8 @@ export interface SandboxBackend {
   destroy(id: string): Promise<void>;
   /** The ids of the pool's sandboxes that exist, running or not (an earlier run may have left some). */
   list(pool: string): Promise<string[]>;
+  /** Whether the engine that runs the sandboxes answers now (it may be restarting). */
+  answers(): Promise<boolean>;
   /** False when the sandbox is gone or stopped; throws when the backend cannot tell (it may come back). */
   isRunning(sandbox: SandboxHandle): Promise<boolean>;
   /**

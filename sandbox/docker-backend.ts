@@ -6,6 +6,7 @@ import { run } from '../lib/run';
 import { SandboxNotRunning, UNDERLAY, type ExecOptions, type SandboxBackend, type SandboxEntry, type SandboxHandle, type SessionNode, type TerminalSize } from './backend';
 import { attachTmux, execScript } from './docker-exec';
 import { containerOf, createSandbox, LABEL_SANDBOX, removeByLabel, sandboxIds } from './docker-sandbox';
+import { engineAnswers } from './engine';
 import { learnerTreeOf } from './images/build';
 
 const ENGINE_SOCKET = '/run/docker.sock';
@@ -42,6 +43,10 @@ export class DockerBackend implements SandboxBackend {
 
   list(pool: string): Promise<string[]> {
     return sandboxIds(this.docker, pool);
+  }
+
+  answers(): Promise<boolean> {
+    return engineAnswers(this.docker);
   }
 
   async isRunning(sandbox: SandboxHandle): Promise<boolean> {

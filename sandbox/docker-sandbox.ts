@@ -191,6 +191,11 @@ export async function removeByLabel(docker: Docker, labels: Record<string, strin
   return containers.length;
 }
 
+/** Removes every NetLab sandbox on the engine, whatever its pool; returns how many there were. */
+export function removeEverySandbox(docker: Docker): Promise<number> {
+  return removeByLabel(docker, { [LABEL_ROLE]: 'sandbox' });
+}
+
 /** The ids of the pool's sandboxes: their containers, and networks left without one. */
 export async function sandboxIds(docker: Docker, pool: string): Promise<string[]> {
   const filters = labelFilters({ [LABEL_ROLE]: 'sandbox', [LABEL_POOL]: pool });

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import Docker from 'dockerode';
 import type { Config } from '../lib/config';
 import { ensureDebianPackages, isDebianRoot } from '../lib/debian';
+import { removeEverySandbox } from './docker-sandbox';
 import { installHostIsolation } from './isolation';
 
 export type Engine = {
@@ -16,6 +17,7 @@ export type Engine = {
   startedHere: boolean;
   /** Whether the engine answers now (the health route asks). */
   answers(): Promise<boolean>;
+  /** Stops an engine this process started, with every sandbox on it (it would outlive the engine: live-restore). */
   stop(): Promise<void>;
 };
 
@@ -85,6 +87,8 @@ async function startPrivateDockerd(config: Config, dockerd: string): Promise<num
       `--data-root=${path.join(p.dir, 'data')}`,
       `--exec-root=${path.join(p.dir, 'exec')}`,
       `--pidfile=${p.pidFile}`,
+      // The sandboxes keep running while the engine restarts (an upgrade, a crash): learners lose nothing.
+      '--live-restore',
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );
@@ -100,19 +104,20 @@ async function startPrivateDockerd(config: Config, dockerd: string): Promise<num
   throw new Error(`NetLab: the private dockerd did not come up; see ${p.log}`);
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function stopPid(pid: number): Promise<void> {
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!alive()) return;
+  if (!alive(pid)) return;
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 150 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 /**
@@ -149,10 +154,8 @@ export async function ensureEngine(config: Config): Promise<Engine> {
     docker: dockerFor(host),
     host,
     startedHere: true,
-    stop: async () => {
-      console.log('[engine] stopping the private dockerd');
-      await stopPid(pid);
-    },
+    // The pid file's, not the one started here: the engine may have been restarted since.
+    stop: () => stopPrivateDockerd(dockerFor(host), privateEnginePid(config) ?? pid),
   });
 }
 
@@ -163,10 +166,42 @@ async function finish(found: Omit<Engine, 'answers'>): Promise<Engine> {
   return engine;
 }
 
-/** Stops a private engine left running by an earlier process (used by the test command's clean-up). */
-export async function stopPrivateEngine(config: Config): Promise<void> {
+/** The private engine's process, when one runs. */
+function privateEnginePid(config: Config): number | undefined {
   const { pidFile } = privateEnginePaths(config);
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-  if (pid > 0) await stopPid(pid);
+  const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) : 0;
+  return pid > 0 && alive(pid) ? pid : undefined;
+}
+
+/**
+ * Restarts the private engine as an upgrade or a crash would (`npm run engine -- restart`); the sandboxes
+ * keep running through it (live-restore).
+ */
+export async function restartPrivateEngine(config: Config): Promise<void> {
+  const pid = privateEnginePid(config);
+  const dockerd = findDockerd();
+  if (!pid || !dockerd) throw new Error('NetLab: no private engine runs here to restart');
+  console.log('[engine] restarting the private dockerd; the sandboxes keep running');
+  await stopPid(pid);
+  await startPrivateDockerd(config, dockerd);
+}
+
+async function stopPrivateDockerd(docker: Docker, pid: number): Promise<void> {
+  const removed = await removeEverySandbox(docker).catch(() => 0);
+  console.log(`[engine] stopping the private dockerd${removed ? ` and its ${removed} sandbox(es)` : ''}`);
+  await stopPid(pid);
+}
+
+/**
+ * `npm run clean`: removes every NetLab sandbox and stops the private engine, if one runs (on an engine
+ * NetLab did not start, only the sandboxes go). Starts nothing.
+ */
+export async function removeEverything(config: Config): Promise<void> {
+  const pid = privateEnginePid(config);
+  if (pid) return stopPrivateDockerd(dockerFor(`unix://${privateEnginePaths(config).socket}`), pid);
+  const host = process.env.DOCKER_HOST ?? `unix://${DEFAULT_SOCKET}`;
+  assertLocalEngine(host);
+  const docker = dockerFor(host);
+  if (!(await engineAnswers(docker))) return console.log(`[engine] no engine answers at ${host}: nothing to remove`);
+  console.log(`[engine] removed ${await removeEverySandbox(docker)} sandbox(es) from ${host}`);
 }

@@ -1,10 +1,11 @@
 // The sandbox lifecycle: a warm pool of ready sandboxes; one session per learner, of one sandbox or of
 // several joined as the nodes of a multi-host lesson; a queue when the maximum is reached; reaping of idle
 // and over-age sessions. Every change of state calls pump(), which hands out warm sandboxes and starts
-// whatever the queue and the warm pool need within the maximum.
+// whatever the queue and the warm pool need within the maximum. With a ledger, the sessions outlive the
+// server: a restart adopts the ones whose sandboxes still run.
 import { EventEmitter } from 'node:events';
 import type { Config } from '../lib/config';
-import type { SandboxBackend, SandboxHandle } from './backend';
+import type { SandboxBackend, SandboxHandle, SessionNode } from './backend';
 import { makeSession, type Session } from './session';
 
 export type EndReason = 'idle' | 'lifetime' | 'reset' | 'gone' | 'shutdown';
@@ -18,6 +19,16 @@ type Waiter = {
   reject: (e: Error) => void;
   onPosition: (position: number) => void;
 };
+
+/** A session as the ledger keeps it: its lesson only once that lesson's setup has run. */
+export type SessionEntry = { id: string; createdAt: number; lesson?: string; nodes: SessionNode[] };
+
+/** Where the pool keeps its learners' sessions (store/sessions.ts), so that a restarted server adopts them. */
+export interface SessionLedger {
+  save(pool: string, learnerId: string, session: SessionEntry): void;
+  remove(learnerId: string): void;
+  all(pool: string): Map<string, SessionEntry>;
+}
 
 export type PoolStats = { warm: number; starting: number; assigned: number; queued: number; running: number };
 
@@ -48,13 +59,20 @@ export class SandboxPool extends EventEmitter {
   constructor(
     readonly backend: SandboxBackend,
     readonly config: Config,
+    private readonly ledger?: SessionLedger,
   ) {
     super();
   }
 
-  /** Removes sandboxes an earlier run of this pool left behind, then fills the warm pool. */
+  /**
+   * Adopts the sessions of the ledger whose sandboxes all still run (an earlier run of the server left
+   * them), removes every other sandbox of this pool, then fills the warm pool. Resolves with how many
+   * sandboxes were removed.
+   */
   async start(): Promise<number> {
-    const removed = await this.removeAll();
+    const adopted = await this.adopt();
+    const removed = await this.removeAll(adopted);
+    if (adopted.size) console.log(`[pool] adopted ${this.assigned.size} learner session(s) of an earlier run (${adopted.size} sandbox(es))`);
     if (removed) console.log(`[pool] removed ${removed} sandbox(es) left over from an earlier run`);
     const shortest = Math.min(this.config.idleTimeoutMs, this.config.lifetimeMs);
     const every = Math.min(30_000, Math.max(250, Math.floor(shortest / 4)));
@@ -72,6 +90,14 @@ export class SandboxPool extends EventEmitter {
   /** The learner's session, if one is assigned. */
   current(learnerId: string): Session | undefined {
     return this.assigned.get(learnerId)?.session;
+  }
+
+  /** Records the learner's session as it is now (after its lesson's setup ran), for a restarted server to adopt. */
+  remember(learnerId: string): void {
+    const a = this.assigned.get(learnerId);
+    if (!a || !this.ledger) return;
+    const { id, createdAt, nodes, lesson } = a.session;
+    this.ledger.save(this.config.poolName, learnerId, { id, createdAt, nodes, lesson: lesson?.slug });
   }
 
   /** Records activity (terminal input, a check): it postpones the idle timeout. */
@@ -124,29 +150,68 @@ export class SandboxPool extends EventEmitter {
     const a = this.assigned.get(learnerId);
     if (!a) return;
     this.assigned.delete(learnerId);
+    this.ledger?.remove(learnerId);
     this.emit('ended', learnerId, reason, a.session.id);
     await this.destroy(a.session.nodes.map((n) => n.sandbox));
     this.pump();
   }
 
+  /** Ends every session and removes every sandbox of the pool. */
   async stop(): Promise<void> {
+    this.halt();
+    for (const [learnerId, a] of this.assigned) {
+      this.ledger?.remove(learnerId);
+      this.emit('ended', learnerId, 'shutdown', a.session.id);
+    }
+    this.assigned.clear();
+    this.warm = [];
+    await this.removeAll();
+  }
+
+  /**
+   * Stops the pool's work but leaves the learners' sessions running, for the next start to adopt (a deploy,
+   * a restart); the warm sandboxes are removed.
+   */
+  async leave(): Promise<void> {
+    this.halt();
+    const warm = this.warm.splice(0);
+    await this.destroy(warm);
+  }
+
+  private halt(): void {
     this.stopped = true;
     clearInterval(this.reaper);
     clearTimeout(this.retryTimer);
     for (const w of this.queue.splice(0)) w.reject(new Error('the sandbox pool is shutting down'));
-    for (const [learnerId, a] of this.assigned) this.emit('ended', learnerId, 'shutdown', a.session.id);
-    this.assigned.clear();
-    this.warm = [];
-    await this.removeAll();
+  }
+
+  /** Takes over the ledger's sessions whose sandboxes all run; forgets the others. Returns the sandboxes kept. */
+  private async adopt(): Promise<Set<string>> {
+    const kept = new Set<string>();
+    if (!this.ledger) return kept;
+    const existing = new Set(await this.backend.list(this.config.poolName));
+    for (const [learnerId, entry] of this.ledger.all(this.config.poolName)) {
+      const sandboxes = entry.nodes.map((n) => n.sandbox);
+      const running = sandboxes.every((s) => existing.has(s.id)) && (await Promise.all(sandboxes.map((s) => this.backend.isRunning(s).catch(() => false)))).every(Boolean);
+      if (!running) {
+        this.ledger.remove(learnerId);
+        continue;
+      }
+      // The ledger keeps a lesson once its setup has run: it is not run again.
+      const lesson = entry.lesson ? { slug: entry.lesson, setup: Promise.resolve() } : undefined;
+      this.assigned.set(learnerId, { session: { id: entry.id, createdAt: entry.createdAt, nodes: entry.nodes, lesson }, lastActive: Date.now() });
+      for (const s of sandboxes) kept.add(s.id);
+    }
+    return kept;
   }
 
   private async destroy(sandboxes: SandboxHandle[]): Promise<void> {
     await Promise.all(sandboxes.map((s) => this.backend.destroy(s.id).catch((e) => console.error('[pool] destroy failed:', e))));
   }
 
-  /** Destroys every sandbox of this pool that exists; returns how many there were. */
-  private async removeAll(): Promise<number> {
-    const ids = await this.backend.list(this.config.poolName);
+  /** Destroys every sandbox of this pool that exists (but those kept); returns how many there were. */
+  private async removeAll(kept = new Set<string>()): Promise<number> {
+    const ids = (await this.backend.list(this.config.poolName)).filter((id) => !kept.has(id));
     await Promise.all(ids.map((id) => this.backend.destroy(id).catch(() => undefined)));
     return ids.length;
   }
@@ -189,6 +254,7 @@ export class SandboxPool extends EventEmitter {
     this.joining -= sandboxes.length;
     if (this.stopped) return void this.destroy(sandboxes);
     this.assigned.set(waiter.learnerId, { session, lastActive: Date.now() });
+    this.remember(waiter.learnerId);
     waiter.resolve(session);
   }
 

@@ -12,12 +12,16 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../course/course';
 import { commandTarget } from '../course/format';
 import { loadConfig } from '../lib/config';
+import { LABEL_POOL, removeByLabel } from '../sandbox/docker-sandbox';
+import { ensureEngine } from '../sandbox/engine';
 import { percentile, round } from '../lib/stats';
 import { simulateLearner, type LearnerFigures, type TypedStep } from '../harness/load-learner';
 import { latencyPlot } from '../harness/latency-plot';
 import { LoadReport } from '../harness/load-report';
 
 const log = (msg: string) => process.stderr.write(`[load] ${msg}\n`);
+
+const LOAD_POOL = 'load';
 
 /** What a class of this size must get to count as held. */
 const HELD = { verdictP99Ms: 2000, keystrokeP99Ms: 100 };
@@ -89,7 +93,7 @@ async function startServer(learners: number): Promise<{ base: string; child: Chi
   const child = spawn('bash', ['scripts/start.sh'], {
     detached: true, // its own process group: stopped as a whole at the end
     stdio: ['ignore', out, out],
-    env: { ...process.env, PORT: String(port), NETLAB_DB_PATH: db, NETLAB_POOL_NAME: 'load', NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: String(learners + 2) },
+    env: { ...process.env, PORT: String(port), NETLAB_DB_PATH: db, NETLAB_POOL_NAME: LOAD_POOL, NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: String(learners + 2) },
   });
   const base = `http://localhost:${port}`;
   const deadline = Date.now() + 600_000;
@@ -111,14 +115,20 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
-/** SIGTERM to the server's whole process group (it removes its sandboxes on the way down), then waits for all of it. */
+/**
+ * SIGTERM to the server's whole process group, then waits for all of it. A server leaves its learners'
+ * sandboxes for its next start to adopt; this class is over, so they are removed.
+ */
 async function stopServer(child: ChildProcess): Promise<void> {
   const pgid = child.pid!;
-  if (!groupAlive(pgid)) return;
-  process.kill(-pgid, 'SIGTERM');
-  const deadline = Date.now() + 60_000;
-  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  if (groupAlive(pgid)) {
+    process.kill(-pgid, 'SIGTERM');
+    const deadline = Date.now() + 60_000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  }
+  const engine = await ensureEngine(loadConfig());
+  log(`removed the class's ${await removeByLabel(engine.docker, { [LABEL_POOL]: LOAD_POOL })} sandbox(es)`);
 }
 
 async function main(): Promise<number> {
@@ -140,16 +150,18 @@ async function main(): Promise<number> {
   if (values.url && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(values.url)) throw new Error('--url must be this machine (http://localhost:PORT): traffic stays on loopback');
   const steps = await typedSteps(values.lesson!);
 
-  const server = values.url ? { base: values.url.replace(/\/$/, ''), child: undefined } : await startServer(Math.max(...sizes));
+  // Each class meets a server of its own, fresh: the sessions of the class before (kept until their idle
+  // timeout) would otherwise hold places and memory.
   const runs = [];
-  try {
-    let learner = 0x10ad0000 + Math.floor(Math.random() * 0xffff) * 0x100;
-    for (const size of sizes) {
+  let learner = 0x10ad0000 + Math.floor(Math.random() * 0xffff) * 0x100;
+  for (const size of sizes) {
+    const server = values.url ? { base: values.url.replace(/\/$/, ''), child: undefined } : await startServer(size);
+    try {
       runs.push(await runClass(server.base, values.lesson!, steps, size, minutes, ramp, learner));
-      learner += size;
+    } finally {
+      if (server.child) await stopServer(server.child);
     }
-  } finally {
-    if (server.child) await stopServer(server.child);
+    learner += size;
   }
   const heldSizes = runs.filter((r) => r.held).map((r) => r.learners);
   const result: LoadReport = {

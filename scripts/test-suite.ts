@@ -7,7 +7,9 @@ import { loadConfig } from '../lib/config';
 import { ensureDebianPackages } from '../lib/debian';
 import { preparePlatform } from '../server/platform';
 import type { Engine } from '../sandbox/engine';
+import { LABEL_POOL, removeByLabel } from '../sandbox/docker-sandbox';
 import { loadReportProblems } from '../harness/load-report';
+import { APP, DEV } from '../harness/e2e-servers';
 
 type Counts = { passed: number; failed: number };
 
@@ -83,6 +85,8 @@ async function main(): Promise<number> {
       fs.rmSync(out, { force: true });
       const code = await step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
       add(playwrightCounts(out));
+      // The servers left their learners' sandboxes for a next start to adopt; the run is over.
+      for (const { pool } of [APP, DEV]) await removeByLabel(engine.docker, { [LABEL_POOL]: pool });
       if (code !== 0) {
         failedSteps.push('e2e');
         showLogTail(path.join(config.dataDir, 'logs', 'e2e-server.log'));

@@ -63,6 +63,15 @@ const MIGRATIONS: string[] = [
    );`,
   // The message a learner saw, in Chinese too (older attempts have only the English one).
   `ALTER TABLE attempts ADD COLUMN message_zh TEXT;`,
+  // The learners' sessions, so that a restarted server adopts their running sandboxes.
+  `CREATE TABLE sandbox_sessions (
+     learner TEXT PRIMARY KEY,
+     pool TEXT NOT NULL,
+     session TEXT NOT NULL,
+     nodes TEXT NOT NULL,
+     lesson TEXT,
+     created_at INTEGER NOT NULL
+   );`,
 ];
 
 export function openDb(file: string): Db {

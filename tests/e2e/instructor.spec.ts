@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { APP } from '../support/e2e-servers';
+import { APP } from '../../harness/e2e-servers';
 import { answerQuiz, openLesson } from '../support/lesson-page';
 
 const INSTRUCTOR = { name: `teacher-${Date.now().toString(36)}`, password: 'a long e2e password' };
