@@ -8,8 +8,8 @@
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
 import type { SandboxEntry } from '../sandbox/backend';
-import { engineClient, namespacesIn, readFiles } from './peek';
-import { hostNetns, runIn, sandboxPids, type NetnsRef } from './sandbox-view';
+import { namespacesIn, readFiles, sandboxEngine } from './peek';
+import { runBatch, runIn, sandboxPids, type BatchCommand, type NetnsRef } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
 export type RawNamespace = { inode?: number; ip?: string; error?: string };
@@ -43,13 +43,21 @@ async function readNamespace(ref: NetnsRef, inode: number | undefined): Promise<
   return { inode, ip: r.stdout };
 }
 
-/** A namespace of the host's /proc, with its inode. */
-async function readProcNamespace(nsPath: string): Promise<RawNamespace> {
+const inodeOf = (nsPath: string) => {
   try {
-    return await readNamespace({ proc: nsPath }, fs.statSync(nsPath).ino);
-  } catch (err) {
-    return { error: (err as Error).message };
+    return fs.statSync(nsPath).ino;
+  } catch {
+    return undefined;
   }
+};
+
+const readIp = (netns: string): BatchCommand => ({ netns, argv: ['ip', '-j', '-d', '-batch', '-'], input: IP_BATCH });
+
+/** Namespaces of the host's /proc, with their inodes, read in one batch. */
+async function readProcNamespaces(nsPaths: string[]): Promise<RawNamespace[]> {
+  const inodes = nsPaths.map(inodeOf);
+  const { results, stderr } = await runBatch(nsPaths.map(readIp));
+  return results.map((r, i) => (inodes[i] === undefined ? { error: `${nsPaths[i]} is gone` } : r.code === 0 ? { inode: inodes[i], ip: r.stdout } : { inode: inodes[i], error: `ip: ${stderr}` }));
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
@@ -60,14 +68,22 @@ type Inspect = { HostsPath?: string; ResolvConfPath?: string; State: { Running: 
 export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<RawSnapshot> {
   const errors: string[] = [];
 
-  const hostPart = readProcNamespace(`/proc/${pid}/ns/net`);
-  const natPart = runIn(hostNetns(pid), ['iptables-save', '-t', 'nat']).then((r) =>
-    r.code === 0 ? { text: r.stdout } : { error: `iptables-save: ${r.stderr.trim()}` },
-  );
-  // /proc/sys/net is the namespace of the process reading it: the host's cat, entered into the sandbox's.
-  const forwardingPart = runIn(hostNetns(pid), ['cat', '/proc/sys/net/ipv4/ip_forward']).then((r) => {
-    if (r.code === 0) return r.stdout.trim();
-    errors.push(`ip_forward: ${r.stderr.trim()}`);
+  // The learner's host in one batch: its links and routes, the nat table, and forwarding (/proc/sys/net is
+  // the namespace of the process reading it: the host's cat, entered into the sandbox's).
+  const hostNs = `/proc/${pid}/ns/net`;
+  const hostBatch = runBatch([
+    readIp(hostNs),
+    { netns: hostNs, argv: ['iptables-save', '-t', 'nat'] },
+    { netns: hostNs, argv: ['cat', '/proc/sys/net/ipv4/ip_forward'] },
+  ]);
+  const hostPart = hostBatch.then(({ results: [ip], stderr }): RawNamespace => {
+    const inode = inodeOf(hostNs);
+    return ip!.code === 0 ? { inode, ip: ip!.stdout } : { inode, error: `ip: ${stderr}` };
+  });
+  const natPart = hostBatch.then(({ results: [, nat], stderr }) => (nat!.code === 0 ? { text: nat!.stdout } : { error: `iptables-save: ${stderr}` }));
+  const forwardingPart = hostBatch.then(({ results: [, , forwarding], stderr }) => {
+    if (forwarding!.code === 0) return forwarding!.stdout.trim();
+    errors.push(`ip_forward: ${stderr}`);
     return undefined;
   });
 
@@ -89,9 +105,8 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
   const namespacesPart = namespacesOf('/run/netns', () => true);
   const overlaysPart = namespacesOf('/run/docker/netns', (name) => OVERLAY_NAMESPACE.test(name));
 
-  const engine = engineClient(pid, engineSocket);
+  const docker = sandboxEngine(pid, engineSocket);
   const dockerPart = (async () => {
-    const { docker } = engine;
     const [containerList, networkList] = await Promise.all([docker.listContainers({ all: true }), docker.listNetworks()]);
     const pids = sandboxPids(pid);
     const networks = await Promise.all(
@@ -107,11 +122,13 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     );
     const found = inspects.filter((i) => i !== null) as unknown as Inspect[];
     // Where the engine keeps each container's /etc/hosts and resolv.conf: read in one go, inside the sandbox.
-    const files = await readFiles(pid, found.flatMap((i) => [i.HostsPath, i.ResolvConfPath].filter((f): f is string => !!f)));
-    const containers = await Promise.all(
-      found.map(async (inspect) => {
-        const hostPid = inspect.State.Running ? pids.get(inspect.State.Pid) : undefined;
-        const netns = hostPid ? await readProcNamespace(`/proc/${hostPid}/ns/net`) : undefined;
+    const filesPart = readFiles(pid, found.flatMap((i) => [i.HostsPath, i.ResolvConfPath].filter((f): f is string => !!f)));
+    const hostPids = found.map((inspect) => (inspect.State.Running ? pids.get(inspect.State.Pid) : undefined));
+    const running = hostPids.filter((p): p is number => p !== undefined);
+    const [files, namespaces] = await Promise.all([filesPart, readProcNamespaces(running.map((p) => `/proc/${p}/ns/net`))]);
+    const containers = found.map((inspect, i) => {
+        const hostPid = hostPids[i];
+        const netns = hostPid ? namespaces[running.indexOf(hostPid)] : undefined;
         // The environment the container's process really has (--link's variables are not in its config).
         let environ: string | undefined;
         try {
@@ -126,8 +143,7 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
           environ,
           netns,
         };
-      }),
-    );
+      });
     return { networks: networks.filter((n) => n !== null), containers };
   })().catch((err) => {
     errors.push(`docker: ${message(err)}`);
@@ -135,7 +151,6 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
   });
 
   const swarmPart = (async () => {
-    const { docker } = engine;
     const info = (await docker.info()) as { Swarm?: { ControlAvailable?: boolean } };
     if (!info.Swarm?.ControlAvailable) return { info };
     const [services, tasks, nodes] = await Promise.all([docker.listServices(), docker.listTasks(), docker.listNodes()]);
@@ -150,7 +165,7 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     // A fractional "until" ends the stream at once (a whole second ahead would keep it open until then).
     const until = Date.now() / 1000;
     const filters = JSON.stringify({ type: ['container'], event: ['destroy'] });
-    const stream = (await engine.docker.getEvents({ since: 0, until, filters })) as NodeJS.ReadableStream;
+    const stream = (await docker.getEvents({ since: 0, until, filters })) as NodeJS.ReadableStream;
     let text = '';
     for await (const chunk of stream) text += String(chunk);
     return text
@@ -162,19 +177,15 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     return [];
   });
 
-  try {
-    const [host, nat, forwarding, namespaces, overlays, dockerState, swarm, removals] = await Promise.all([
-      hostPart,
-      natPart,
-      forwardingPart,
-      namespacesPart,
-      overlaysPart,
-      dockerPart,
-      swarmPart,
-      removalsPart,
-    ]);
-    return { takenAt: new Date().toISOString(), host, nat, forwarding, namespaces, overlays, ...dockerState, swarm, removals, errors };
-  } finally {
-    engine.close();
-  }
+  const [host, nat, forwarding, namespaces, overlays, dockerState, swarm, removals] = await Promise.all([
+    hostPart,
+    natPart,
+    forwardingPart,
+    namespacesPart,
+    overlaysPart,
+    dockerPart,
+    swarmPart,
+    removalsPart,
+  ]);
+  return { takenAt: new Date().toISOString(), host, nat, forwarding, namespaces, overlays, ...dockerState, swarm, removals, errors };
 }

@@ -3,14 +3,14 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { SandboxEntry } from '../sandbox/backend';
-import { engineClient } from './peek';
+import { sandboxEngine } from './peek';
 
 /** How much of the end of a container's output a check sees. */
 const TAIL_LINES = 1000;
 
 /** The container's stdout and stderr interleaved, its last lines; undefined when there is no such container. */
 export async function containerLogs({ pid, engineSocket }: SandboxEntry, name: string): Promise<string | undefined> {
-  const { docker, close } = engineClient(pid, engineSocket);
+  const docker = sandboxEngine(pid, engineSocket);
   try {
     const raw = (await docker.getContainer(name).logs({ stdout: true, stderr: true, follow: false, tail: TAIL_LINES })) as Buffer;
     // Without a terminal the engine frames each write (stream, length); the modem undoes that.
@@ -24,7 +24,5 @@ export async function containerLogs({ pid, engineSocket }: SandboxEntry, name: s
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;
     throw err;
-  } finally {
-    close();
   }
 }

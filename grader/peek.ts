@@ -81,7 +81,7 @@ export function inSandboxNetnsCommand(pid: number, path: string, command: string
  * A client of the sandbox's own Docker engine, connected through netlab-peek (read what it says as
  * untrusted). `close` ends its connections.
  */
-export function engineClient(pid: number, socket: string): { docker: Docker; close(): void } {
+function engineClient(pid: number, socket: string): { docker: Docker; close(): void } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   // Each connection is a netlab-peek process relaying its fd 3 to the engine's socket.
   (agent as unknown as { createConnection: () => Duplex }).createConnection = () => {
@@ -92,4 +92,25 @@ export function engineClient(pid: number, socket: string): { docker: Docker; clo
   };
   const docker = new Docker({ protocol: 'http', host: 'sandbox-engine', port: 80, agent, timeout: TIMEOUT_MS } as Docker.DockerOptions);
   return { docker, close: () => agent.destroy() };
+}
+
+/** How long a sandbox's engine client stays after its last use. */
+const CLIENT_IDLE_MS = 30_000;
+const clients = new Map<string, { client: ReturnType<typeof engineClient>; idle?: NodeJS.Timeout }>();
+
+/**
+ * The sandbox's engine client, shared: a snapshot reuses the connections (netlab-peek processes) of the one
+ * before, instead of spawning new ones. A connection lives no longer than the sandbox it reaches.
+ */
+export function sandboxEngine(pid: number, socket: string): Docker {
+  const key = `${pid} ${socket}`;
+  const entry = clients.get(key) ?? { client: engineClient(pid, socket) };
+  clients.set(key, entry);
+  clearTimeout(entry.idle);
+  entry.idle = setTimeout(() => {
+    clients.delete(key);
+    entry.client.close();
+  }, CLIENT_IDLE_MS);
+  entry.idle.unref();
+  return entry.client.docker;
 }

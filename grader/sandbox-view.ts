@@ -19,6 +19,38 @@ export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutM
   return run(argv[0]!, argv.slice(1), { input, timeoutMs });
 }
 
+/** One command of a batch: the host's argv, entered into a network namespace of the host's /proc. */
+export type BatchCommand = { netns: string; argv: string[]; input?: string };
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+const END = '\x1eNETLAB-END';
+
+/**
+ * Several commands in one host shell, one after another: each spawn blocks the server's event loop for a
+ * moment (longer on a busy host), which adds up with a class of snapshots. Each result is the command's
+ * exit code and stdout; `stderr` is what they all said there.
+ */
+export async function runBatch(
+  commands: BatchCommand[],
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<{ results: { code: number; stdout: string }[]; stderr: string }> {
+  if (!commands.length) return { results: [], stderr: '' };
+  const script = commands
+    .map(({ netns, argv, input }, i) => {
+      const command = ['nsenter', `--net=${netns}`, '--', ...argv].map(shellQuote).join(' ');
+      const stdin = input === undefined ? '</dev/null' : `<<'NETLAB_INPUT_${i}'\n${input.replace(/\n$/, '')}\nNETLAB_INPUT_${i}`;
+      return `${command} ${stdin}\nprintf '\\n${END} %d\\n' $?`;
+    })
+    .join('\n');
+  const r = await run('sh', ['-c', script], { timeoutMs });
+  const records = r.stdout.split(new RegExp(`\\n${END} (\\d+)\\n`));
+  // [output, code, output, code, …, rest]: a command the shell did not reach (a timeout) has no record.
+  const results = commands.map((_, i) =>
+    records[2 * i + 1] === undefined ? { code: 124, stdout: '' } : { code: Number(records[2 * i + 1]), stdout: records[2 * i]! },
+  );
+  return { results, stderr: r.stderr.trim() };
+}
+
 /** The network namespace of the learner's host (the sandbox's init). */
 export const hostNetns = (sandboxPid: number): NetnsRef => ({ proc: `/proc/${sandboxPid}/ns/net` });
 

@@ -13,11 +13,21 @@ export type RunOptions = SpawnOptions & {
 export function runCapture(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   const { input, timeoutMs, ...spawnOptions } = opts;
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
+    // With a time limit, the command leads a process group of its own: a timeout kills whatever it started
+    // too (a shell's children would otherwise hold its output open).
+    const child = spawn(cmd, args, { ...spawnOptions, detached: timeoutMs !== undefined, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let stderr = '';
     let timedOut = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs);
+    const kill = () => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = timeoutMs === undefined ? undefined : setTimeout(kill, timeoutMs);
     child.stdout!.on('data', (d: Buffer) => out.push(d));
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', (err) => {
@@ -26,7 +36,7 @@ export function runCapture(cmd: string, args: string[], opts: RunOptions = {}): 
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (timedOut) resolve({ code: 124, stdout: Buffer.concat(out), stderr: `timed out after ${timeoutMs} ms` });
+      if (timedOut) resolve({ code: 124, stdout: Buffer.concat(out), stderr: `${stderr}timed out after ${timeoutMs} ms` });
       else resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr });
     });
     child.stdin!.on('error', () => undefined); // a command that exits before reading its input is fine

@@ -8,7 +8,7 @@ describe('the attempts store', () => {
   it('applies its migrations once and keeps attempts across reopenings', () => {
     const file = path.join(tempDir('store'), 'nested', 'netlab.sqlite');
     const db = openDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     const store = new AttemptStore(db);
     store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: false, message: { en: 'ng2 is missing', zh: '缺少 ng2' }, at: '2026-01-01T00:00:00.000Z' });
     store.record({ learner: 'a', lesson: 'docker0', step: 'run-two', pass: true, message: { en: 'both run', zh: '都在运行' } });
@@ -16,7 +16,7 @@ describe('the attempts store', () => {
     db.close();
 
     const again = openDb(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(4);
+    expect(again.pragma('user_version', { simple: true })).toBe(5);
     expect([...new AttemptStore(again).passed('a').get('docker0')!]).toEqual(['run-two']);
     new AttemptStore(again).recordSolutionView('a', 'docker0', 'remove');
     expect(new AttemptStore(again).solutionViews('a', 'docker0')).toEqual(['remove']);
