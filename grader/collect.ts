@@ -8,8 +8,8 @@
 // Every part is gathered on its own: a part that fails is recorded as an error, never the whole snapshot.
 import fs from 'node:fs';
 import type { SandboxEntry } from '../sandbox/backend';
-import { namespacesIn, readFiles, sandboxEngine } from './peek';
-import { runBatch, runIn, sandboxPids, type BatchCommand, type NetnsRef } from './sandbox-view';
+import { namespacesArgv, parseNamespaces, readFiles, sandboxEngine } from './peek';
+import { netnsArgv, runBatch, sandboxPids, type BatchCommand, type NetnsRef } from './sandbox-view';
 
 /** What the host saw, before parsing: JSON-serializable, so that tests can replay captured sandboxes. */
 export type RawNamespace = { inode?: number; ip?: string; error?: string };
@@ -37,12 +37,6 @@ const OVERLAY_NAMESPACE = /^\d+-[0-9a-z]{10}$/;
 /** What `ip` reports for one namespace: links with their details and addresses, then routes. */
 const IP_BATCH = 'addr show\nroute show\n';
 
-async function readNamespace(ref: NetnsRef, inode: number | undefined): Promise<RawNamespace> {
-  const r = await runIn(ref, ['ip', '-j', '-d', '-batch', '-'], IP_BATCH);
-  if (r.code !== 0) return { inode, error: `ip: ${r.stderr.trim()}` };
-  return { inode, ip: r.stdout };
-}
-
 const inodeOf = (nsPath: string) => {
   try {
     return fs.statSync(nsPath).ino;
@@ -51,14 +45,20 @@ const inodeOf = (nsPath: string) => {
   }
 };
 
-const readIp = (netns: string): BatchCommand => ({ netns, argv: ['ip', '-j', '-d', '-batch', '-'], input: IP_BATCH });
+const readIp = (ref: NetnsRef): BatchCommand => ({ argv: netnsArgv(ref, ['ip', '-j', '-d', '-batch', '-']), input: IP_BATCH });
 
-/** Namespaces of the host's /proc, with their inodes, read in one batch. */
-async function readProcNamespaces(nsPaths: string[]): Promise<RawNamespace[]> {
-  const inodes = nsPaths.map(inodeOf);
-  const { results, stderr } = await runBatch(nsPaths.map(readIp));
-  return results.map((r, i) => (inodes[i] === undefined ? { error: `${nsPaths[i]} is gone` } : r.code === 0 ? { inode: inodes[i], ip: r.stdout } : { inode: inodes[i], error: `ip: ${stderr}` }));
+/** Namespaces read in one batch, each with the inode it is known by (undefined: it is gone). */
+async function readNamespaces(spaces: { ref: NetnsRef; inode: number | undefined }[]): Promise<RawNamespace[]> {
+  const { results, stderr } = await runBatch(spaces.map((n) => readIp(n.ref)));
+  return results.map((r, i) => {
+    const { inode } = spaces[i]!;
+    if (inode === undefined) return { error: 'the namespace is gone' };
+    return r.code === 0 ? { inode, ip: r.stdout } : { inode, error: `ip: ${stderr}` };
+  });
 }
+
+/** Namespaces of the host's /proc. */
+const readProcNamespaces = (nsPaths: string[]) => readNamespaces(nsPaths.map((proc) => ({ ref: { proc }, inode: inodeOf(proc) })));
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 
@@ -68,16 +68,22 @@ type Inspect = { HostsPath?: string; ResolvConfPath?: string; State: { Running: 
 export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<RawSnapshot> {
   const errors: string[] = [];
 
-  // The learner's host in one batch: its links and routes, the nat table, and forwarding (/proc/sys/net is
-  // the namespace of the process reading it: the host's cat, entered into the sandbox's).
-  const hostNs = `/proc/${pid}/ns/net`;
+  // The learner's host in one batch: its links and routes, the nat table, forwarding (/proc/sys/net is the
+  // namespace of the process reading it: the host's cat, entered into the sandbox's), and its folders of
+  // named namespaces (`ip netns`, and Docker's, where overlay networks keep their VXLAN devices).
+  const hostNs: NetnsRef = { proc: `/proc/${pid}/ns/net` };
+  const folders = [
+    { dir: '/run/netns', accept: () => true },
+    { dir: '/run/docker/netns', accept: (name: string) => OVERLAY_NAMESPACE.test(name) },
+  ];
   const hostBatch = runBatch([
     readIp(hostNs),
-    { netns: hostNs, argv: ['iptables-save', '-t', 'nat'] },
-    { netns: hostNs, argv: ['cat', '/proc/sys/net/ipv4/ip_forward'] },
+    { argv: netnsArgv(hostNs, ['iptables-save', '-t', 'nat']) },
+    { argv: netnsArgv(hostNs, ['cat', '/proc/sys/net/ipv4/ip_forward']) },
+    ...folders.map(({ dir }) => ({ argv: namespacesArgv(pid, dir) })),
   ]);
   const hostPart = hostBatch.then(({ results: [ip], stderr }): RawNamespace => {
-    const inode = inodeOf(hostNs);
+    const inode = inodeOf(hostNs.proc);
     return ip!.code === 0 ? { inode, ip: ip!.stdout } : { inode, error: `ip: ${stderr}` };
   });
   const natPart = hostBatch.then(({ results: [, nat], stderr }) => (nat!.code === 0 ? { text: nat!.stdout } : { error: `iptables-save: ${stderr}` }));
@@ -86,24 +92,21 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     errors.push(`ip_forward: ${stderr}`);
     return undefined;
   });
-
-  const namespacesOf = (dir: string, accept: (name: string) => boolean) =>
-    namespacesIn(pid, dir).then(
-      (entries) =>
-        Promise.all(
-          entries
-            .filter((e) => accept(e.name))
-            .map(async ({ name, inode, error }) =>
-              error ? { name, error } : { name, ...(await readNamespace({ sandboxPid: pid, path: `${dir}/${name}` }, inode)) },
-            ),
-        ),
-      (err) => {
-        errors.push(`${dir}: ${message(err)}`);
-        return [];
-      },
-    );
-  const namespacesPart = namespacesOf('/run/netns', () => true);
-  const overlaysPart = namespacesOf('/run/docker/netns', (name) => OVERLAY_NAMESPACE.test(name));
+  // Then every named namespace of both folders in one batch.
+  const namedPart = hostBatch.then(async ({ results, stderr }) => {
+    const entries = folders.map(({ dir, accept }, i) => {
+      const listing = results[3 + i]!;
+      if (listing.code === 0) return parseNamespaces(listing.stdout).filter((e) => accept(e.name));
+      errors.push(`${dir}: ${stderr || `netlab-peek exited ${listing.code}`}`);
+      return [];
+    });
+    const readable = entries.flatMap((list, i) => list.filter((e) => !e.error).map((e) => ({ ref: { sandboxPid: pid, path: `${folders[i]!.dir}/${e.name}` }, inode: e.inode })));
+    const read = await readNamespaces(readable);
+    let next = 0;
+    return entries.map((list) => list.map(({ name, error }) => (error ? { name, error } : { name, ...read[next++]! })));
+  });
+  const namespacesPart = namedPart.then(([named]) => named!);
+  const overlaysPart = namedPart.then(([, overlays]) => overlays!);
 
   const docker = sandboxEngine(pid, engineSocket);
   const dockerPart = (async () => {

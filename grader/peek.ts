@@ -3,6 +3,7 @@
 // A symbolic link there, or a path swapped for one while the grader reads, can only lead elsewhere in the
 // sandbox, never to the host.
 import http from 'node:http';
+import util from 'node:util';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { spawn } from 'node:child_process';
@@ -54,14 +55,16 @@ export async function readFiles(pid: number, paths: string[]): Promise<Map<strin
 type NetnsEntry = { name: string; inode?: number; error?: string };
 
 /**
- * The entries of a folder of namespaces in the sandbox (/run/netns for `ip netns`, or Docker's), each a
- * network namespace or why it is not one.
+ * The command line that lists a folder of namespaces in the sandbox (/run/netns for `ip netns`, or
+ * Docker's); parseNamespaces reads what it prints.
  */
-export async function namespacesIn(pid: number, dir: string): Promise<NetnsEntry[]> {
-  const r = await peek(pid, ['namespaces', dir]);
-  if (r.code !== 0) throw new Error(r.stderr || `netlab-peek exited ${r.code}`);
-  return r.stdout
-    .toString('utf8')
+export function namespacesArgv(pid: number, dir: string): string[] {
+  return [peekBinary(), String(pid), 'namespaces', dir];
+}
+
+/** The folder's entries, each a network namespace or why it is not one. */
+export function parseNamespaces(listing: string): NetnsEntry[] {
+  return listing
     .split('\0')
     .filter(Boolean)
     .map((entry) => {
@@ -83,6 +86,9 @@ export function inSandboxNetnsCommand(pid: number, path: string, command: string
  */
 function engineClient(pid: number, socket: string): { docker: Docker; close(): void } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  // docker-modem formats every request's options for its debug log, even with the log off: in full, the
+  // agent (its sockets, their processes) cost more than the request itself.
+  Object.assign(agent, { [util.inspect.custom]: () => 'Agent(netlab-peek)' });
   // Each connection is a netlab-peek process relaying its fd 3 to the engine's socket.
   (agent as unknown as { createConnection: () => Duplex }).createConnection = () => {
     const child = spawn(peekBinary(), [String(pid), 'connect', socket], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });

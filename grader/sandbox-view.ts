@@ -14,13 +14,18 @@ const COMMAND_TIMEOUT_MS = 2000;
  */
 export type NetnsRef = { proc: string } | { sandboxPid: number; path: string };
 
+/** The command line that runs a host command in the namespace. */
+export function netnsArgv(ref: NetnsRef, command: string[]): string[] {
+  return 'proc' in ref ? ['nsenter', `--net=${ref.proc}`, '--', ...command] : inSandboxNetnsCommand(ref.sandboxPid, ref.path, command);
+}
+
 export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<RunResult> {
-  const argv = 'proc' in ref ? ['nsenter', `--net=${ref.proc}`, '--', ...command] : inSandboxNetnsCommand(ref.sandboxPid, ref.path, command);
+  const argv = netnsArgv(ref, command);
   return run(argv[0]!, argv.slice(1), { input, timeoutMs });
 }
 
-/** One command of a batch: the host's argv, entered into a network namespace of the host's /proc. */
-export type BatchCommand = { netns: string; argv: string[]; input?: string };
+/** One command of a batch: a host command line (netnsArgv enters it into a namespace), and its input. */
+export type BatchCommand = { argv: string[]; input?: string };
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 const END = '\x1eNETLAB-END';
@@ -36,8 +41,8 @@ export async function runBatch(
 ): Promise<{ results: { code: number; stdout: string }[]; stderr: string }> {
   if (!commands.length) return { results: [], stderr: '' };
   const script = commands
-    .map(({ netns, argv, input }, i) => {
-      const command = ['nsenter', `--net=${netns}`, '--', ...argv].map(shellQuote).join(' ');
+    .map(({ argv, input }, i) => {
+      const command = argv.map(shellQuote).join(' ');
       const stdin = input === undefined ? '</dev/null' : `<<'NETLAB_INPUT_${i}'\n${input.replace(/\n$/, '')}\nNETLAB_INPUT_${i}`;
       return `${command} ${stdin}\nprintf '\\n${END} %d\\n' $?`;
     })
