@@ -20,6 +20,8 @@ export const LoadRun = z.object({
 export const LoadReport = z.object({
   lesson: z.string(),
   minutes: z.number().positive(),
+  /** Whether the server had a warm sandbox for every learner before the class arrived (--warm). */
+  warm: z.boolean(),
   criteria: z.object({ verdict_p99_ms: z.number(), keystroke_p99_ms: z.number(), errors: z.literal(0) }),
   runs: z.array(LoadRun).min(1),
   largest_class_held: z.number().int().nonnegative(),

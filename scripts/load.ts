@@ -3,7 +3,7 @@
 // against a real NetLab server started here (its own port, database and sandbox pool; output in
 // .data/logs/load-server.log) or the one at --url. Traffic stays on loopback; the run is bounded and removes
 // its sandboxes. Prints one JSON object; writes .data/reports/load.json and load.svg (latency against learners).
-//   --learners N (3)  --minutes M (1)  --lesson SLUG (modes)  --ramp S (10)  --sweep 5,10,20  --url http://…
+//   --learners N (3)  --minutes M (1)  --lesson SLUG (modes)  --ramp S (10)  --sweep 5,10,20  --warm  --url http://…
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -26,7 +26,7 @@ const LOAD_POOL = 'load';
 /** What a class of this size must get to count as held. */
 const HELD = { verdictP99Ms: 2000, keystrokeP99Ms: 100 };
 
-type Health = { server: { rssMiB: number; eventLoopLagP99Ms: number }; host: { memoryAvailableMiB: number }; pool: { assigned: number } };
+type Health = { server: { rssMiB: number; eventLoopLagP99Ms: number }; host: { memoryAvailableMiB: number }; pool: { assigned: number; warm: number } };
 
 async function health(base: string): Promise<Health | undefined> {
   const r = await fetch(`${base}/api/health`).catch(() => undefined);
@@ -75,8 +75,12 @@ async function runClass(base: string, lesson: string, steps: TypedStep[], learne
   return { ...result, held };
 }
 
-/** A NetLab server of its own, as `npm start` runs it, on a free port; its output goes to a log file. */
-async function startServer(learners: number): Promise<{ base: string; child: ChildProcess }> {
+/**
+ * A NetLab server of its own, as `npm start` runs it, on a free port; its output goes to a log file. `warm`:
+ * a warm sandbox for every learner, all started before the class arrives (as an operator prepares for 9:00);
+ * otherwise the default warm pool of 2, and the class's sandboxes start as it arrives.
+ */
+async function startServer(learners: number, warm: boolean): Promise<{ base: string; child: ChildProcess }> {
   const config = loadConfig();
   const port = await new Promise<number>((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -93,7 +97,7 @@ async function startServer(learners: number): Promise<{ base: string; child: Chi
   const child = spawn('bash', ['scripts/start.sh'], {
     detached: true, // its own process group: stopped as a whole at the end
     stdio: ['ignore', out, out],
-    env: { ...process.env, PORT: String(port), NETLAB_DB_PATH: db, NETLAB_POOL_NAME: LOAD_POOL, NETLAB_POOL_SIZE: '2', NETLAB_MAX_SANDBOXES: String(learners + 2) },
+    env: { ...process.env, PORT: String(port), NETLAB_DB_PATH: db, NETLAB_POOL_NAME: LOAD_POOL, NETLAB_POOL_SIZE: String(warm ? learners : 2), NETLAB_MAX_SANDBOXES: String(learners + 2) },
   });
   const base = `http://localhost:${port}`;
   const deadline = Date.now() + 600_000;
@@ -101,6 +105,13 @@ async function startServer(learners: number): Promise<{ base: string; child: Chi
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); see ${logFile}`);
     if (Date.now() > deadline) throw new Error(`the server did not answer within 10 min; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (warm) {
+    log(`warming ${learners} sandboxes before the class arrives`);
+    while (((await health(base))?.pool.warm ?? 0) < learners) {
+      if (Date.now() > deadline) throw new Error(`the pool did not warm up within 10 min; see ${logFile}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
   return { base, child };
 }
@@ -139,6 +150,7 @@ async function main(): Promise<number> {
       lesson: { type: 'string', default: 'modes' },
       ramp: { type: 'string', default: '10' },
       sweep: { type: 'string' },
+      warm: { type: 'boolean', default: false },
       url: { type: 'string' },
     },
   });
@@ -155,7 +167,7 @@ async function main(): Promise<number> {
   const runs = [];
   let learner = 0x10ad0000 + Math.floor(Math.random() * 0xffff) * 0x100;
   for (const size of sizes) {
-    const server = values.url ? { base: values.url.replace(/\/$/, ''), child: undefined } : await startServer(size);
+    const server = values.url ? { base: values.url.replace(/\/$/, ''), child: undefined } : await startServer(size, values.warm!);
     try {
       runs.push(await runClass(server.base, values.lesson!, steps, size, minutes, ramp, learner));
     } finally {
@@ -167,6 +179,7 @@ async function main(): Promise<number> {
   const result: LoadReport = {
     lesson: values.lesson!,
     minutes,
+    warm: values.warm!,
     criteria: { verdict_p99_ms: HELD.verdictP99Ms, keystroke_p99_ms: HELD.keystrokeP99Ms, errors: 0 },
     runs,
     largest_class_held: heldSizes.length ? Math.max(...heldSizes) : 0,

@@ -59,6 +59,21 @@ test('start over replaces the sandbox after a confirmation', async ({ page }) =>
   expect(await screen(page)).not.toMatch(new RegExp(`^${firstHost}$`, 'm'));
 });
 
+test('a sandbox that stops is reported in the learner’s language, with a fresh one a click away', async ({ page }) => {
+  await openLesson(page, '/lessons/modes?lang=zh');
+  // The learner's world ends with its engine: as if the sandbox were killed from outside.
+  await run(page, 'kill -9 $(pidof dockerd)');
+  const terminal = page.getByTestId('terminal');
+  await expect(terminal).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+  await expect(terminal.getByRole('status')).toContainText('你的沙箱停止了');
+  await terminal.getByTestId('terminal-action').click();
+  await expect(terminal).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(terminal).toContainText('这是一个新的沙箱');
+  await terminal.locator('.xterm').click();
+  await run(page, "docker ps --format 'fresh:{{.Names}}'");
+  await expectScreen(page).toMatch(/^fresh:ng1$/m); // the lesson's setup ran in the fresh one
+});
+
 test('an unknown lesson is a 404 page', async ({ page }) => {
   const response = await page.goto('/lessons/no-such-lesson');
   expect(response?.status()).toBe(404);
