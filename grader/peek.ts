@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { loadConfig, type Config } from '../lib/config';
 import { buildNativeBinary, nativeBinaryPath } from '../lib/native';
-import { runCapture } from '../lib/run';
+import { captureOffLoop } from '../lib/spawner';
 
 const SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'native', 'peek.c');
 const TIMEOUT_MS = 2000;
@@ -28,7 +28,7 @@ export async function ensurePeek(config: Config): Promise<void> {
 }
 
 async function peek(pid: number, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const r = await runCapture(peekBinary(), [String(pid), ...args], { timeoutMs: TIMEOUT_MS });
+  const r = await captureOffLoop(peekBinary(), [String(pid), ...args], { timeoutMs: TIMEOUT_MS });
   return { ...r, stderr: r.stderr.trim() };
 }
 

@@ -3,7 +3,8 @@
 // the learner's host and containers through the host's /proc, named namespaces through netlab-peek. No
 // binary of the sandbox is run, and no path of theirs is resolved outside their own mount namespace.
 import { childPids, namespacedPids } from '../lib/procfs';
-import { run, type RunResult } from '../lib/run';
+import type { RunResult } from '../lib/run';
+import { runOffLoop } from '../lib/spawner';
 import { inSandboxNetnsCommand } from './peek';
 
 const COMMAND_TIMEOUT_MS = 2000;
@@ -21,7 +22,7 @@ export function netnsArgv(ref: NetnsRef, command: string[]): string[] {
 
 export function runIn(ref: NetnsRef, command: string[], input?: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<RunResult> {
   const argv = netnsArgv(ref, command);
-  return run(argv[0]!, argv.slice(1), { input, timeoutMs });
+  return runOffLoop(argv[0]!, argv.slice(1), { input, timeoutMs });
 }
 
 /** One command of a batch: a host command line (netnsArgv enters it into a namespace), and its input. */
@@ -47,7 +48,7 @@ export async function runBatch(
       return `${command} ${stdin}\nprintf '\\n${END} %d\\n' $?`;
     })
     .join('\n');
-  const r = await run('sh', ['-c', script], { timeoutMs });
+  const r = await runOffLoop('sh', ['-c', script], { timeoutMs });
   const records = r.stdout.split(new RegExp(`\\n${END} (\\d+)\\n`));
   // [output, code, output, code, …, rest]: a command the shell did not reach (a timeout) has no record.
   const results = commands.map((_, i) =>
