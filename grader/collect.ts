@@ -57,8 +57,18 @@ async function readNamespaces(spaces: { ref: NetnsRef; inode: number | undefined
   });
 }
 
-/** Namespaces of the host's /proc. */
-const readProcNamespaces = (nsPaths: string[]) => readNamespaces(nsPaths.map((proc) => ({ ref: { proc }, inode: inodeOf(proc) })));
+/**
+ * Namespaces of the host's /proc, each read once however many containers share it (--network container:,
+ * or host: one of `known`).
+ */
+async function readProcNamespaces(nsPaths: string[], known: RawNamespace[]): Promise<RawNamespace[]> {
+  const spaces = nsPaths.map((proc) => ({ ref: { proc }, inode: inodeOf(proc) }));
+  const byInode = new Map(known.filter((k) => k.inode !== undefined).map((k) => [k.inode, k]));
+  const toRead = [...new Map(spaces.filter((s) => s.inode !== undefined && !byInode.has(s.inode)).map((s) => [s.inode, s])).values()];
+  const read = await readNamespaces(toRead);
+  toRead.forEach((s, i) => byInode.set(s.inode, read[i]!));
+  return spaces.map((s) => (s.inode === undefined ? { error: 'the namespace is gone' } : byInode.get(s.inode)!));
+}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 
@@ -128,7 +138,7 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     const filesPart = readFiles(pid, found.flatMap((i) => [i.HostsPath, i.ResolvConfPath].filter((f): f is string => !!f)));
     const hostPids = found.map((inspect) => (inspect.State.Running ? pids.get(inspect.State.Pid) : undefined));
     const running = hostPids.filter((p): p is number => p !== undefined);
-    const [files, namespaces] = await Promise.all([filesPart, readProcNamespaces(running.map((p) => `/proc/${p}/ns/net`))]);
+    const [files, namespaces] = await Promise.all([filesPart, hostPart.then((host) => readProcNamespaces(running.map((p) => `/proc/${p}/ns/net`), [host]))]);
     const containers = found.map((inspect, i) => {
         const hostPid = hostPids[i];
         const netns = hostPid ? namespaces[running.indexOf(hostPid)] : undefined;
