@@ -25,9 +25,12 @@ export function ensureLearner(req: IncomingMessage, res: ServerResponse): string
   return id;
 }
 
-/** A name for the learner in logs: not their cookie, which is their credential. */
+/**
+ * A name for the learner that others may see (the server's log, an instructor's links and API): never their
+ * cookie, which is their credential.
+ */
 export function learnerTag(id: string): string {
-  return crypto.createHash('sha256').update(id).digest('hex').slice(0, 8);
+  return crypto.createHash('sha256').update(id).digest('hex').slice(0, 16);
 }
 
 /** A socket is ours only when its Origin (if any) is this server's own host. */

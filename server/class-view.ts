@@ -5,11 +5,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { Lesson } from '../course/format';
 import type { ClassInfo, Member, StepProgress } from '../store/classes';
 import type { Lang } from '../lib/i18n';
+import { learnerTag } from '../lib/learner';
 import { runtime } from './runtime';
 
 export type CellStatus = 'passed' | 'failed' | 'untried';
 export type Cell = { status: CellStatus; failed: number; solution: boolean };
 export type Column = { lesson: string; step: string; lessonTitle: string; stepTitle: string; points: number };
+/** A member's row; `learner` is their learnerTag, not their id (an instructor must not hold a learner's cookie). */
 export type ClassRow = Member & { cells: Cell[]; passed: number; points: number };
 export type ClassView = { columns: Column[]; rows: ClassRow[] };
 
@@ -27,7 +29,7 @@ export function buildClassView(lessons: Lesson[], members: Member[], progress: S
       return { status: p.passed ? 'passed' : p.failed > 0 ? 'failed' : 'untried', failed: p.failed, solution: p.solution };
     });
     const passedColumns = columns.filter((_, i) => cells[i]!.status === 'passed');
-    return { ...m, cells, passed: passedColumns.length, points: passedColumns.reduce((sum, c) => sum + c.points, 0) };
+    return { ...m, learner: learnerTag(m.learner), cells, passed: passedColumns.length, points: passedColumns.reduce((sum, c) => sum + c.points, 0) };
   });
   return { columns, rows };
 }

@@ -80,7 +80,15 @@ test('an instructor verifies a lesson, follows a learner of their class, and dow
   expect(csv[0]).toBe('learner,joined,docker0/see-docker0,docker0/run-two,docker0/find-veth,docker0/reach-from-host,docker0/remove,steps passed,points');
   expect(csv[1]).toMatch(/^Ada Lovelace,\d{4}-[^,]+,passed after 1 failed,,,,,1,5$/);
 
-  // The learner's history: the wrong answer, then the right one.
+  // The learner's history: the wrong answer, then the right one. The instructor never holds the learner's
+  // cookie: not in the link, not in the JSON.
+  const cookie = (await learner.context().cookies()).find((c) => c.name === 'netlab_learner')!.value;
+  expect(await teacher.getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).not.toContain(cookie);
+  const api = await teacher.request.get(new URL(teacher.url()).pathname.replace('/instructor/classes/', '/api/instructor/classes/'));
+  expect(api.ok()).toBe(true);
+  const json = await api.text();
+  expect(json).toContain('Ada Lovelace');
+  expect(json).not.toContain(cookie);
   await teacher.getByRole('link', { name: 'Ada Lovelace' }).click();
   const history = teacher.getByTestId('learner-history');
   await expect(history.locator('tbody tr')).toHaveCount(2);

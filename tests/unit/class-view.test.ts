@@ -1,6 +1,7 @@
 // The class view (learners × steps) and its CSV, from a class's progress as the store reports it; and which
 // addresses the instructor gate keeps for signed-in instructors.
 import { parse } from 'csv-parse/sync';
+import { learnerTag } from '@/lib/learner';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '@/course/course';
 
@@ -26,6 +27,9 @@ describe('the class view', () => {
     const view = buildClassView(COURSE.lessons, members, progress, 'en');
     expect(view.columns).toHaveLength(COURSE.lessons.reduce((n, l) => n + l.steps.length, 0));
     expect(view.rows.map((r) => r.name)).toEqual(['Ada', '=HYPERLINK("http://x")']);
+    // Rows name learners by their tag: the instructor never holds a learner's id, which is their cookie.
+    expect(view.rows.map((r) => r.learner)).toEqual([learnerTag('a'), learnerTag('b')]);
+    expect(learnerTag('a')).toMatch(/^[0-9a-f]{16}$/);
     const [ada, b] = view.rows;
     expect(ada!.cells[0]).toEqual({ status: 'passed', failed: 2, solution: false });
     expect(ada!.cells[1]).toEqual({ status: 'passed', failed: 0, solution: true });

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { currentLang } from '@/server/lang-server';
 import { t } from '@/lib/i18n';
 import { signedInInstructor } from '@/server/instructor-server';
+import { learnerTag } from '@/lib/learner';
 import { runtime } from '@/server/runtime';
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
@@ -24,9 +25,11 @@ export default async function LearnerHistoryPage({
   const lang = await currentLang(searchParams);
   const { classes, attempts, course } = runtime();
   const info = classes.owned(id, instructor.id);
-  const name = info && classes.memberName(id, learner);
-  if (!info || !name) notFound();
-  const history = attempts.history(learner);
+  // The link names the member by their learnerTag, never by their id (which is their cookie).
+  const member = info && classes.members(id).find((m) => learnerTag(m.learner) === learner);
+  if (!info || !member) notFound();
+  const { name } = member;
+  const history = attempts.history(member.learner);
   const stepTitle = (lesson: string, step: string) => course.find(lesson)?.steps.find((s) => s.id === step)?.title[lang] ?? step;
   const time = (at: string) => new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 
