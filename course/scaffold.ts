@@ -15,6 +15,11 @@ export function scaffoldFiles(slug: string, nodes?: number): Record<string, stri
 /** The example step: a bridge of the learner's own. */
 function singleHostFiles(slug: string): Record<string, string> {
   const bridge = `${slug.replace(/-/g, '').slice(0, 10)}0`;
+  // The step's commands, the same in both languages.
+  const commands = `\`\`\`sh run
+ip link add ${bridge} type bridge
+ip link set ${bridge} up
+\`\`\``;
   return {
     'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md).
 import { expectLinkUp, link } from '../../grader/vocabulary';
@@ -54,10 +59,7 @@ export default defineLesson({
 
 Create a bridge and bring it up:
 
-\`\`\`sh run
-ip link add ${bridge} type bridge
-ip link set ${bridge} up
-\`\`\`
+${commands}
 
 \`ip -br link show type bridge\` lists it beside docker0.
 
@@ -71,10 +73,7 @@ ip link set ${bridge} up
 
 创建一个网桥并启用它：
 
-\`\`\`sh run
-ip link add ${bridge} type bridge
-ip link set ${bridge} up
-\`\`\`
+${commands}
 
 \`ip -br link show type bridge\` 会把它和 docker0 一起列出来。
 
@@ -88,6 +87,15 @@ function multiHostFiles(slug: string, count: number): Record<string, string> {
   const names = Array.from({ length: count }, (_, i) => `node${i + 1}`);
   const tunnel = (i: number, peer: number) =>
     `ip link add vx0 type vxlan id 42 remote ${UNDERLAY.address(peer)} dstport 4789 dev eth0 && ip addr add 10.42.0.${i + 1}/24 dev vx0 && ip link set vx0 up`;
+  // The step's commands, the same in both languages.
+  const commands = `\`\`\`sh run node=node1
+${tunnel(0, 1)}
+\`\`\`
+
+\`\`\`sh run node=node2
+${tunnel(1, 0)}
+ping -c 2 10.42.0.1
+\`\`\``;
   return {
     'lesson.ts': `// Lesson ${slug}: replace the example step with your own (see docs/authoring.md, "Multi-host lessons").
 import { link } from '../../grader/vocabulary';
@@ -129,14 +137,7 @@ export default defineLesson({
 
 ## A VXLAN tunnel between node1 and node2
 
-\`\`\`sh run node=node1
-${tunnel(0, 1)}
-\`\`\`
-
-\`\`\`sh run node=node2
-${tunnel(1, 0)}
-ping -c 2 10.42.0.1
-\`\`\`
+${commands}
 
 </Step>
 `,
@@ -146,14 +147,7 @@ ping -c 2 10.42.0.1
 
 ## node1 与 node2 之间的 VXLAN 隧道
 
-\`\`\`sh run node=node1
-${tunnel(0, 1)}
-\`\`\`
-
-\`\`\`sh run node=node2
-${tunnel(1, 0)}
-ping -c 2 10.42.0.1
-\`\`\`
+${commands}
 
 </Step>
 `,
