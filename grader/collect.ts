@@ -47,14 +47,14 @@ const inodeOf = (nsPath: string) => {
 
 const readIp = (ref: NetnsRef): BatchCommand => ({ argv: netnsArgv(ref, ['ip', '-j', '-d', '-batch', '-']), input: IP_BATCH });
 
-/** Namespaces read in one batch, each with the inode it is known by (undefined: it is gone). */
+/** What a batch's `ip` (readIp) said of the namespace known by `inode`. */
+const ipReading = (r: { code: number; stdout: string }, inode: number | undefined, stderr: string): RawNamespace =>
+  r.code === 0 ? { inode, ip: r.stdout } : { inode, error: `ip: ${stderr}` };
+
+/** Namespaces read in one batch, each with the inode it is known by. */
 async function readNamespaces(spaces: { ref: NetnsRef; inode: number | undefined }[]): Promise<RawNamespace[]> {
   const { results, stderr } = await runBatch(spaces.map((n) => readIp(n.ref)));
-  return results.map((r, i) => {
-    const { inode } = spaces[i]!;
-    if (inode === undefined) return { error: 'the namespace is gone' };
-    return r.code === 0 ? { inode, ip: r.stdout } : { inode, error: `ip: ${stderr}` };
-  });
+  return results.map((r, i) => ipReading(r, spaces[i]!.inode, stderr));
 }
 
 /**
@@ -92,10 +92,7 @@ export async function collectRaw({ pid, engineSocket }: SandboxEntry): Promise<R
     { argv: netnsArgv(hostNs, ['cat', '/proc/sys/net/ipv4/ip_forward']) },
     ...folders.map(({ dir }) => ({ argv: namespacesArgv(pid, dir) })),
   ]);
-  const hostPart = hostBatch.then(({ results: [ip], stderr }): RawNamespace => {
-    const inode = inodeOf(hostNs.proc);
-    return ip!.code === 0 ? { inode, ip: ip!.stdout } : { inode, error: `ip: ${stderr}` };
-  });
+  const hostPart = hostBatch.then(({ results: [ip], stderr }) => ipReading(ip!, inodeOf(hostNs.proc), stderr));
   const natPart = hostBatch.then(({ results: [, nat], stderr }) => (nat!.code === 0 ? { text: nat!.stdout } : { error: `iptables-save: ${stderr}` }));
   const forwardingPart = hostBatch.then(({ results: [, , forwarding], stderr }) => {
     if (forwarding!.code === 0) return forwarding!.stdout.trim();
