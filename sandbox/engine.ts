@@ -193,12 +193,15 @@ async function stopPrivateDockerd(docker: Docker, pid: number): Promise<void> {
 }
 
 /**
- * `npm run clean`: removes every NetLab sandbox and stops the private engine, if one runs (on an engine
- * NetLab did not start, only the sandboxes go). Starts nothing.
+ * `npm run clean`: removes every NetLab sandbox and stops the private engine (on an engine NetLab did not
+ * start, only the sandboxes go). A private engine that stopped without NetLab (killed, a reboot) may have left
+ * its sandboxes running (live-restore): it is started again to remove them.
  */
 export async function removeEverything(config: Config): Promise<void> {
-  const pid = privateEnginePid(config);
-  if (pid) return stopPrivateDockerd(dockerFor(`unix://${privateEnginePaths(config).socket}`), pid);
+  const p = privateEnginePaths(config);
+  const dockerd = findDockerd();
+  const pid = privateEnginePid(config) ?? (dockerd && fs.existsSync(path.join(p.dir, 'data')) ? await startPrivateDockerd(config, dockerd) : undefined);
+  if (pid) return stopPrivateDockerd(dockerFor(`unix://${p.socket}`), pid);
   const host = process.env.DOCKER_HOST ?? `unix://${DEFAULT_SOCKET}`;
   assertLocalEngine(host);
   const docker = dockerFor(host);
